@@ -1,0 +1,18 @@
+import { useTranslation } from "react-i18next";
+import { quickExitUrl } from "~/layout/navigation";
+
+/**
+ * A student who must hide what they are reading leaves at once. The inline script in root.tsx makes the
+ * click replace this page in the history, so that "Back" does not return here.
+ */
+export function QuickExit() {
+  const { t } = useTranslation("common");
+  return (
+    <a className="quick-exit" href={quickExitUrl} rel="noreferrer" data-quick-exit="" title={t("quickExit.hint")}>
+      {t("quickExit.label")}
+    </a>
+  );
+}
+
+/** Runs before hydration, so it works the moment the page is painted. */
+export const quickExitScript = `document.addEventListener("click",function(e){var a=e.target&&e.target.closest&&e.target.closest("[data-quick-exit]");if(a){e.preventDefault();location.replace(a.href)}});document.addEventListener("keydown",function(e){if(e.key==="Escape"&&e.shiftKey){var a=document.querySelector("[data-quick-exit]");if(a)location.replace(a.href)}});`;

@@ -1,0 +1,222 @@
+// Checks a whole curriculum: each file on its own (parse.ts), then what only the lesson as a whole can
+// tell: the metadata, minutes that add up, translations that keep the source's structure, links that
+// lead to existing lessons. Pure: it takes file texts, so tests can feed it fixtures.
+import { LineCounter, parseDocument } from "yaml";
+import { languages, type Language } from "~/i18n/languages";
+import {
+  isSlug,
+  lessonMetadataSchema,
+  type ContentProblem,
+  type Lesson,
+  type LessonDocument,
+  type LessonMetadata,
+} from "./document";
+import { parseLessonFile } from "./parse";
+
+/** The raw files of one lesson folder. */
+export interface LessonSource {
+  slug: string;
+  /** Path of the folder as shown in messages, e.g. `lessons/safe-online`. */
+  folder: string;
+  metadataText: string | null;
+  languageTexts: Partial<Record<Language, string>>;
+}
+
+export interface CheckedCurriculum {
+  /** The valid lessons in curriculum order, each with its valid languages. */
+  lessons: Lesson[];
+  problems: ContentProblem[];
+}
+
+export function checkCurriculum(sources: LessonSource[]): CheckedCurriculum {
+  const problems: ContentProblem[] = [];
+  const candidates: Lesson[] = [];
+
+  for (const source of sources) {
+    const metadataFile = `${source.folder}/lesson.yaml`;
+    if (!isSlug(source.slug)) {
+      problems.push({ file: source.folder, line: 1, message: `"${source.slug}" is not a valid slug (lowercase letters, digits and hyphens)` });
+      continue;
+    }
+    const metadata = parseMetadata(source.metadataText, metadataFile, problems);
+    if (!metadata) continue;
+
+    const documents: Partial<Record<Language, LessonDocument>> = {};
+    for (const language of languages) {
+      const text = source.languageTexts[language];
+      if (text === undefined) continue;
+      const file = `${source.folder}/${language}.md`;
+      const { document, problems: fileProblems } = parseLessonFile({ slug: source.slug, language, file, text });
+      problems.push(...fileProblems);
+      if (document && minutesAddUp(document, metadata, file, problems)) documents[language] = document;
+    }
+
+    const sourceDocument = documents[metadata.source];
+    if (!sourceDocument) {
+      const reason = source.languageTexts[metadata.source] === undefined ? "is missing" : "has problems";
+      problems.push({
+        file: metadataFile,
+        line: 1,
+        message: `the source language file ${metadata.source}.md ${reason}, so the lesson is left out`,
+      });
+      continue;
+    }
+    for (const language of languages) {
+      const translation = documents[language];
+      if (!translation || language === metadata.source) continue;
+      const differences = compareStructure(sourceDocument, translation, `${source.folder}/${language}.md`);
+      if (differences.length > 0) {
+        problems.push(...differences);
+        delete documents[language];
+      }
+    }
+    candidates.push({ slug: source.slug, metadata, documents });
+  }
+
+  // Duplicate places in the curriculum: the first folder (by slug) keeps the place.
+  const lessons: Lesson[] = [];
+  const seenOrders = new Map<number, string>();
+  for (const lesson of [...candidates].sort((a, b) => a.metadata.order - b.metadata.order || a.slug.localeCompare(b.slug))) {
+    const holder = seenOrders.get(lesson.metadata.order);
+    if (holder) {
+      problems.push({
+        file: `${sourceFolder(sources, lesson.slug)}/lesson.yaml`,
+        line: 1,
+        message: `order ${lesson.metadata.order} is already taken by "${holder}"`,
+      });
+      continue;
+    }
+    seenOrders.set(lesson.metadata.order, lesson.slug);
+    lessons.push(lesson);
+  }
+
+  // Links must lead to a lesson that exists.
+  const knownSlugs = new Set(lessons.map((lesson) => lesson.slug));
+  for (const lesson of lessons) {
+    for (const language of languages) {
+      const document = lesson.documents[language];
+      if (!document) continue;
+      const broken = document.lessonLinks.filter((link) => !knownSlugs.has(link.slug));
+      for (const link of broken) {
+        problems.push({
+          file: `${sourceFolder(sources, lesson.slug)}/${language}.md`,
+          line: link.line,
+          message: `link to a lesson that does not exist: "lesson:${link.slug}"`,
+        });
+      }
+      if (broken.length > 0) delete lesson.documents[language];
+    }
+  }
+
+  return {
+    lessons: lessons.filter((lesson) => Object.keys(lesson.documents).length > 0),
+    problems: problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line),
+  };
+}
+
+function sourceFolder(sources: LessonSource[], slug: string): string {
+  return sources.find((source) => source.slug === slug)?.folder ?? `lessons/${slug}`;
+}
+
+function parseMetadata(text: string | null, file: string, problems: ContentProblem[]): LessonMetadata | null {
+  if (text === null) {
+    problems.push({ file, line: 1, message: "lesson.yaml is missing" });
+    return null;
+  }
+  const lineCounter = new LineCounter();
+  const yamlDocument = parseDocument(text, { lineCounter });
+  if (yamlDocument.errors.length > 0) {
+    for (const error of yamlDocument.errors) {
+      problems.push({ file, line: error.linePos?.[0]?.line ?? 1, message: `not valid YAML: ${error.message.split("\n")[0]}` });
+    }
+    return null;
+  }
+  const parsed = lessonMetadataSchema.safeParse(yamlDocument.toJS());
+  if (parsed.success) return parsed.data;
+  for (const issue of parsed.error.issues) {
+    // Point at the offending key's line where the YAML has it.
+    const node = issue.path.length > 0 ? yamlDocument.getIn(issue.path.slice(0, 1), true) : null;
+    const offset = (node as { range?: [number] } | null)?.range?.[0];
+    const line = offset === undefined ? 1 : lineCounter.linePos(offset).line;
+    const key = issue.path.join(".") || "lesson.yaml";
+    const message =
+      issue.path[0] === "topics" && issue.code === "invalid_enum_value"
+        ? `unknown topic "${String((issue as { received?: unknown }).received)}"`
+        : `${key}: ${issue.message}`;
+    problems.push({ file, line, message });
+  }
+  return null;
+}
+
+function minutesAddUp(document: LessonDocument, metadata: LessonMetadata, file: string, problems: ContentProblem[]): boolean {
+  const total = document.activities.reduce((sum, activity) => sum + activity.minutes, 0);
+  if (total === metadata.minutes) return true;
+  problems.push({
+    file,
+    line: document.activities[0]?.line ?? 1,
+    message: `the activities' minutes add up to ${total}, but the lesson lasts ${metadata.minutes} minutes (lesson.yaml)`,
+  });
+  return false;
+}
+
+/** Everything a translation must keep from its source: the activities and their minutes, the quiz. */
+export function compareStructure(source: LessonDocument, translation: LessonDocument, file: string): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  const from = `the source (${source.language}.md)`;
+  if (source.activities.length !== translation.activities.length) {
+    problems.push({
+      file,
+      line: translation.activities[0]?.line ?? 1,
+      message: `${translation.activities.length} activities, but ${from} has ${source.activities.length}`,
+    });
+  } else {
+    source.activities.forEach((activity, index) => {
+      const translated = translation.activities[index]!;
+      if (translated.minutes !== activity.minutes) {
+        problems.push({
+          file,
+          line: translated.line,
+          message: `activity ${index + 1} lasts ${translated.minutes} min, but in ${from} it lasts ${activity.minutes} min`,
+        });
+      }
+    });
+  }
+  if (source.quiz.length !== translation.quiz.length) {
+    problems.push({
+      file,
+      line: translation.quiz[0]?.line ?? 1,
+      message: `${translation.quiz.length} quiz questions, but ${from} has ${source.quiz.length}`,
+    });
+  } else {
+    source.quiz.forEach((question, index) => {
+      const translated = translation.quiz[index]!;
+      if (translated.options.length !== question.options.length) {
+        problems.push({
+          file,
+          line: translated.line,
+          message: `quiz question ${index + 1} has ${translated.options.length} options, but in ${from} it has ${question.options.length}`,
+        });
+        return;
+      }
+      const rightInSource = question.options.findIndex((option) => option.correct);
+      const rightInTranslation = translated.options.findIndex((option) => option.correct);
+      if (rightInSource !== rightInTranslation) {
+        problems.push({
+          file,
+          line: translated.options[rightInTranslation]?.line ?? translated.line,
+          message: `quiz question ${index + 1}: the right option is number ${rightInTranslation + 1}, but in ${from} it is number ${rightInSource + 1}`,
+        });
+      }
+    });
+  }
+  const discussionCount = (document: LessonDocument) =>
+    document.discussion.reduce((count, node) => count + (node.type === "list" ? node.children.length : 0), 0);
+  if (discussionCount(source) !== discussionCount(translation)) {
+    problems.push({
+      file,
+      line: 1,
+      message: `${discussionCount(translation)} discussion questions, but ${from} has ${discussionCount(source)}`,
+    });
+  }
+  return problems;
+}

@@ -1,0 +1,267 @@
+// Parses one lesson language file (<lng>.md) into a LessonDocument, collecting every problem with its
+// line instead of stopping at the first: a translator fixes a file in one pass.
+import type { Heading, List, Nodes, Root, RootContent } from "mdast";
+import { toString as plainText } from "mdast-util-to-string";
+import remarkFrontmatter from "remark-frontmatter";
+import remarkGfm from "remark-gfm";
+import remarkParse from "remark-parse";
+import { unified } from "unified";
+import { parse as parseYaml } from "yaml";
+import type { Language } from "~/i18n/languages";
+import {
+  frontMatterSchema,
+  sectionKeys,
+  type Activity,
+  type BodyNode,
+  type ContentProblem,
+  type LessonDocument,
+  type QuizQuestion,
+  type SectionKey,
+} from "./document";
+
+const markdownParser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ["yaml"]);
+
+/** The node types a lesson may contain; anything else is reported and never rendered. */
+const allowedNodeTypes = new Set([
+  "root",
+  "yaml",
+  "paragraph",
+  "text",
+  "strong",
+  "emphasis",
+  "list",
+  "listItem",
+  "blockquote",
+  "heading",
+  "link",
+  "break",
+]);
+
+const nodeTypeNames: Record<string, string> = {
+  html: "raw HTML",
+  image: "an image",
+  imageReference: "an image",
+  code: "a code block",
+  inlineCode: "inline code",
+  table: "a table",
+  thematicBreak: "a horizontal rule",
+  footnoteDefinition: "a footnote",
+  footnoteReference: "a footnote",
+  delete: "strikethrough",
+  linkReference: "a reference-style link",
+  definition: "a link definition",
+};
+
+/** `## Sorting the cases {15 min}` → title and minutes. */
+const activityHeadingPattern = /^(.*\S)\s*\{\s*(\d{1,3})\s*min\s*\}\s*$/;
+import { lessonLinkPrefix } from "./links";
+
+function lineOf(node: { position?: { start: { line: number } } } | undefined, fallback = 1): number {
+  return node?.position?.start.line ?? fallback;
+}
+
+/** Removes source positions so that documents stay small in memory and in page data. */
+function withoutPositions<T extends Nodes>(node: T): T {
+  const copy = { ...node } as T & { position?: unknown; children?: Nodes[] };
+  delete copy.position;
+  if (Array.isArray(copy.children)) copy.children = copy.children.map(withoutPositions);
+  return copy;
+}
+
+interface ParseInput {
+  slug: string;
+  language: Language;
+  file: string;
+  text: string;
+}
+
+export interface ParseResult {
+  document: LessonDocument | null;
+  problems: ContentProblem[];
+}
+
+export function parseLessonFile({ slug, language, file, text }: ParseInput): ParseResult {
+  const problems: ContentProblem[] = [];
+  const report = (line: number, message: string) => problems.push({ file, line, message });
+
+  if (text.includes("\u0000")) {
+    report(1, "the file contains a NUL character");
+    return { document: null, problems };
+  }
+
+  const tree = markdownParser.parse(text) as Root;
+  const lessonLinks = checkNodes(tree, report);
+
+  // Front matter.
+  const [first, ...rest] = tree.children;
+  let frontMatter: { title: string; summary: string } | null = null;
+  if (first?.type !== "yaml") {
+    report(1, "front matter (--- title: … summary: … ---) is missing at the top of the file");
+  } else {
+    try {
+      const parsed = frontMatterSchema.safeParse(parseYaml(first.value));
+      if (parsed.success) frontMatter = parsed.data;
+      else
+        for (const issue of parsed.error.issues)
+          report(lineOf(first), `front matter: ${issue.path.join(".") || "value"}: ${issue.message}`);
+    } catch (error) {
+      report(lineOf(first), `front matter is not valid YAML: ${(error as Error).message.split("\n")[0]}`);
+    }
+  }
+  const body = first?.type === "yaml" ? rest : tree.children;
+
+  // Sections: each starts with a level-1 heading whose text is a fixed key.
+  const sections = new Map<SectionKey, { line: number; nodes: RootContent[] }>();
+  let current: { line: number; nodes: RootContent[] } | null = null;
+  let expectedIndex = 0;
+  for (const node of body) {
+    if (node.type === "heading" && node.depth === 1) {
+      const key = plainText(node).trim();
+      const index = (sectionKeys as readonly string[]).indexOf(key);
+      if (index === -1) {
+        report(lineOf(node), `unknown section "# ${key}" (the keys are: ${sectionKeys.join(", ")}; never translate them)`);
+        current = null;
+        continue;
+      }
+      if (sections.has(key as SectionKey)) {
+        report(lineOf(node), `section "# ${key}" appears twice`);
+        current = null;
+        continue;
+      }
+      if (index < expectedIndex) report(lineOf(node), `section "# ${key}" is out of order (the order is: ${sectionKeys.join(", ")})`);
+      expectedIndex = Math.max(expectedIndex, index);
+      current = { line: lineOf(node), nodes: [] };
+      sections.set(key as SectionKey, current);
+      continue;
+    }
+    if (current) current.nodes.push(node);
+    else report(lineOf(node), "text outside any section (start the section with a heading such as `# reading`)");
+  }
+  const endLine = text.split("\n").length;
+  for (const key of sectionKeys) {
+    const section = sections.get(key);
+    if (!section) report(endLine, `missing section "# ${key}"`);
+    else if (section.nodes.length === 0) report(section.line, `section "# ${key}" is empty`);
+  }
+
+  const bodyOf = (key: SectionKey): BodyNode[] =>
+    (sections.get(key)?.nodes ?? []).map((node) => withoutPositions(node) as BodyNode);
+
+  const activities = parseActivities(sections.get("activities"), report);
+  const quiz = parseQuiz(sections.get("quiz"), report);
+  const discussion = sections.get("discussion");
+  if (discussion && discussion.nodes.length > 0 && !discussion.nodes.some((node) => node.type === "list" && node.ordered)) {
+    report(discussion.line, "the discussion section needs a numbered list of questions");
+  }
+
+  if (problems.length > 0 || !frontMatter) return { document: null, problems };
+  return {
+    problems,
+    document: {
+      slug,
+      language,
+      title: frontMatter.title,
+      summary: frontMatter.summary,
+      objectives: bodyOf("objectives"),
+      materials: bodyOf("materials"),
+      activities,
+      reading: bodyOf("reading"),
+      discussion: bodyOf("discussion"),
+      quiz,
+      teacherNotes: bodyOf("teacher-notes"),
+      safeguarding: bodyOf("safeguarding"),
+      lessonLinks,
+    },
+  };
+}
+
+/** Reports every node a lesson may not contain and collects the links to other lessons. */
+function checkNodes(tree: Root, report: (line: number, message: string) => void): { slug: string; line: number }[] {
+  const links: { slug: string; line: number }[] = [];
+  const visit = (node: Nodes, insideQuiz: boolean) => {
+    if (!allowedNodeTypes.has(node.type)) {
+      const name = nodeTypeNames[node.type] ?? `a ${node.type} node`;
+      const hint = node.type === "html" ? " (raw HTML is never rendered)" : "";
+      report(lineOf(node), `${name} is not allowed in a lesson${hint}`);
+      return;
+    }
+    if (node.type === "link") {
+      if (node.url.startsWith(lessonLinkPrefix)) links.push({ slug: node.url.slice(lessonLinkPrefix.length), line: lineOf(node) });
+      else report(lineOf(node), `links to web sites are not allowed ("${node.url}"); link lessons as [text](lesson:<slug>)`);
+    }
+    if (node.type === "listItem" && node.checked !== null && node.checked !== undefined && !insideQuiz) {
+      report(lineOf(node), "checkboxes (- [ ] / - [x]) belong in the quiz only");
+    }
+    if ("children" in node) for (const child of node.children as Nodes[]) visit(child, insideQuiz);
+  };
+  let insideQuiz = false;
+  for (const node of tree.children) {
+    if (node.type === "heading" && node.depth === 1) insideQuiz = plainText(node).trim() === "quiz";
+    visit(node, insideQuiz);
+  }
+  return links;
+}
+
+type Report = (line: number, message: string) => void;
+
+function splitByLevelTwoHeadings(nodes: RootContent[], report: Report, what: string) {
+  const parts: { heading: Heading; nodes: RootContent[] }[] = [];
+  for (const node of nodes) {
+    if (node.type === "heading" && node.depth === 2) parts.push({ heading: node, nodes: [] });
+    else if (parts.length === 0) report(lineOf(node), `text before the first ${what} (each ${what} starts with a ## heading)`);
+    else parts.at(-1)!.nodes.push(node);
+  }
+  return parts;
+}
+
+function parseActivities(section: { line: number; nodes: RootContent[] } | undefined, report: Report): Activity[] {
+  if (!section) return [];
+  const activities: Activity[] = [];
+  for (const { heading, nodes } of splitByLevelTwoHeadings(section.nodes, report, "activity")) {
+    const match = activityHeadingPattern.exec(plainText(heading));
+    if (!match) {
+      report(lineOf(heading), 'an activity heading must end with its minutes in braces, e.g. "## Sorting the cases {15 min}"');
+      continue;
+    }
+    if (nodes.length === 0) report(lineOf(heading), "the activity has no instructions");
+    activities.push({
+      title: match[1]!,
+      minutes: Number(match[2]),
+      body: nodes.map((node) => withoutPositions(node) as BodyNode),
+      line: lineOf(heading),
+    });
+  }
+  if (activities.length === 0) report(section.line, "the lesson has no activities");
+  return activities;
+}
+
+function parseQuiz(section: { line: number; nodes: RootContent[] } | undefined, report: Report): QuizQuestion[] {
+  if (!section) return [];
+  const questions: QuizQuestion[] = [];
+  for (const { heading, nodes } of splitByLevelTwoHeadings(section.nodes, report, "quiz question")) {
+    const line = lineOf(heading);
+    const list = nodes.find((node): node is List => node.type === "list");
+    const options = (list?.children ?? []).map((item) => ({
+      text: plainText(item).trim(),
+      correct: item.checked === true,
+      line: lineOf(item),
+      isTask: item.checked === true || item.checked === false,
+    }));
+    if (!list || options.length < 2) report(line, "a quiz question needs at least two options as a task list (- [ ] … / - [x] …)");
+    else if (options.some((option) => !option.isTask)) report(lineOf(list), "every quiz option must start with [ ] or [x]");
+    else if (options.filter((option) => option.correct).length !== 1) report(lineOf(list), "a quiz question needs exactly one right option marked [x]");
+    const explanation = nodes.filter((node) => node.type === "blockquote");
+    if (explanation.length === 0) report(line, "a quiz question needs an explanation as a quote (> …)");
+    for (const node of nodes) {
+      if (node !== list && node.type !== "blockquote") report(lineOf(node), "a quiz question holds only its options and a quote with the explanation");
+    }
+    questions.push({
+      question: plainText(heading).trim(),
+      options: options.map(({ text, correct, line: optionLine }) => ({ text, correct, line: optionLine })),
+      explanation: explanation.flatMap((quote) => quote.children.map((child) => withoutPositions(child) as BodyNode)),
+      line,
+    });
+  }
+  if (questions.length === 0) report(section.line, "the quiz has no questions");
+  return questions;
+}

@@ -1,0 +1,19 @@
+// Topics are language-neutral keys; their labels live in locales/<lng>/topics.json.
+export const topics = [
+  "definitions",
+  "law",
+  "exploitation",
+  "recruitment",
+  "safe-migration",
+  "online-safety",
+  "stereotypes",
+  "victims-rights",
+  "getting-help",
+  "campaigning",
+] as const;
+
+export type Topic = (typeof topics)[number];
+
+export function isTopic(value: unknown): value is Topic {
+  return typeof value === "string" && (topics as readonly string[]).includes(value);
+}

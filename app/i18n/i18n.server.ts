@@ -1,0 +1,40 @@
+import { createCookie } from "@remix-run/node";
+import { RemixI18Next } from "remix-i18next/server";
+import { i18nextOptions } from "./i18next-options";
+import { defaultLanguage, isLanguage, languages, type Language } from "./languages";
+import type { Namespace } from "./namespaces";
+import { allResources } from "./resources.server";
+
+/** The reader's chosen language, remembered for a year. Not a tracking cookie: it holds only a language code. */
+export const languageCookie = createCookie("lng", {
+  path: "/",
+  sameSite: "lax",
+  httpOnly: true,
+  maxAge: 60 * 60 * 24 * 365,
+});
+
+export const i18nServer = new RemixI18Next({
+  detection: {
+    supportedLanguages: [...languages],
+    fallbackLanguage: defaultLanguage,
+    cookie: languageCookie,
+    order: ["cookie", "header"],
+  },
+  i18next: { ...i18nextOptions, resources: allResources },
+});
+
+/** The language a request asks for without a language in its path: cookie, then Accept-Language, then ka. */
+export async function negotiateLanguage(request: Request): Promise<Language> {
+  const locale = await i18nServer.getLocale(request);
+  return isLanguage(locale) ? locale : defaultLanguage;
+}
+
+/** The page's language: the path's prefix when it is one of ours, otherwise the negotiated one. */
+export async function pageLanguage(request: Request, prefix: string | undefined): Promise<Language> {
+  return isLanguage(prefix) ? prefix : negotiateLanguage(request);
+}
+
+/** A t() function for a loader: titles and messages in the page's language. */
+export async function translator(language: Language, namespace: Namespace = "common") {
+  return i18nServer.getFixedT(language, namespace);
+}

@@ -1,0 +1,142 @@
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useMatches,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { HelpLine } from "~/components/HelpLine";
+import { LanguageSwitcher } from "~/components/LanguageSwitcher";
+import { useNonce } from "~/components/nonce";
+import { QuickExit, quickExitScript } from "~/components/QuickExit";
+import { pageLanguage } from "~/i18n/i18n.server";
+import { isLanguage, languages, type Language } from "~/i18n/languages";
+import { navigationItems } from "~/layout/navigation";
+import { localizedPath } from "~/seo/document-meta";
+import stylesheet from "~/styles/app.css?url";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+  { rel: "manifest", href: "/manifest.webmanifest" },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  return { language: await pageLanguage(request, params.lng) };
+}
+
+/** Routes tell the switcher in which languages their page exists by returning `availableLanguages`. */
+function useAvailableLanguages(): readonly Language[] {
+  const matches = useMatches();
+  for (const match of [...matches].reverse()) {
+    const data = match.data as { availableLanguages?: Language[] } | undefined;
+    if (data?.availableLanguages) return data.availableLanguages;
+  }
+  return languages;
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const rootData = useRouteLoaderData<typeof loader>("root");
+  const { t, i18n } = useTranslation("common");
+  const location = useLocation();
+  const nonce = useNonce();
+  const error = useRouteError();
+  const prefix = location.pathname.split("/")[1];
+  const language: Language = rootData?.language ?? (isLanguage(i18n.language) ? i18n.language : "ka");
+  // On an error page the same path may not exist in any language: the switcher leads home instead.
+  const pathAfterPrefix = error || !isLanguage(prefix) ? "/" : location.pathname.slice(prefix.length + 1) || "/";
+  const availableLanguages = useAvailableLanguages();
+
+  return (
+    <html lang={language} dir="ltr">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="theme-color" content="#1d4e89" />
+        <Meta />
+        <Links />
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: quickExitScript }} />
+      </head>
+      <body>
+        <a className="skip-link" href="#main">
+          {t("skipLink")}
+        </a>
+        <header className="site-header">
+          <div className="site-header__top">
+            <a className="site-name" href={localizedPath(language, "/")}>
+              {t("site.name")}
+            </a>
+            <QuickExit />
+          </div>
+          <nav className="site-nav" aria-label={t("nav.label")}>
+            <ul>
+              {navigationItems.map((item) => {
+                const href = localizedPath(language, item.path);
+                const current = location.pathname === href || (item.path !== "/" && location.pathname.startsWith(`${href}/`));
+                return (
+                  <li key={item.path}>
+                    <a href={href} aria-current={current ? "page" : undefined}>
+                      {t(item.labelKey)}
+                    </a>
+                  </li>
+                );
+              })}
+            </ul>
+          </nav>
+          <LanguageSwitcher
+            current={language}
+            path={`${pathAfterPrefix}${error ? "" : location.search}`}
+            availableLanguages={error ? languages : availableLanguages}
+          />
+        </header>
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
+        <footer className="site-footer" aria-label={t("footer.label")}>
+          <HelpLine />
+          <p className="site-footer__about">{t("footer.about")}</p>
+        </footer>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const rootData = useRouteLoaderData<typeof loader>("root");
+  const { t } = useTranslation("common");
+  const language = rootData?.language ?? "ka";
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  if (status >= 500) console.error(error);
+  const notFound = status === 404;
+  const title = notFound ? t("notFound.title") : t("error.title");
+  return (
+    <div className="error-page">
+      <title>{title}</title>
+      <h1>{title}</h1>
+      <p>{notFound ? t("notFound.message") : status < 500 ? t("error.badRequest") : t("error.message")}</p>
+      <ul className="error-page__links">
+        <li>
+          <a href={localizedPath(language, "/")}>{t("notFound.back")}</a>
+        </li>
+        <li>
+          <a href={localizedPath(language, "/lessons")}>{t("notFound.lessons")}</a>
+        </li>
+      </ul>
+    </div>
+  );
+}

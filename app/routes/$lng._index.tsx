@@ -1,0 +1,44 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { HelpLine } from "~/components/HelpLine";
+import { LessonCard } from "~/components/LessonCard";
+import { listLessons } from "~/content/catalogue.server";
+import { translator } from "~/i18n/i18n.server";
+import { requireLanguage } from "~/http/responses.server";
+import { documentMeta, localizedPath, publicOrigin } from "~/seo/document-meta";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const language = requireLanguage(params);
+  const t = await translator(language, "lessons");
+  return {
+    language,
+    lessons: listLessons(language),
+    meta: documentMeta({ title: t("home.title"), description: t("common:site.description"), origin: publicOrigin(request), language, path: "/" }),
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => data?.meta ?? [];
+
+export default function Home() {
+  const { language, lessons } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("lessons");
+  return (
+    <>
+      <h1>{t("home.title")}</h1>
+      <p className="lead">{t("home.intro")}</p>
+      <p>{t("home.forStudents")}</p>
+      <p>{t("home.forTeachers")}</p>
+      <HelpLine />
+      <h2>{t("home.lessonsHeading")}</h2>
+      <ol className="lesson-cards">
+        {lessons.map((lesson) => (
+          <LessonCard key={lesson.slug} lesson={lesson} language={language} headingLevel={3} />
+        ))}
+      </ol>
+      <p>
+        <a href={localizedPath(language, "/lessons")}>{t("home.allLessons")}</a>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,46 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useTranslation } from "react-i18next";
+import { helpLine } from "~/layout/navigation";
+import { translator } from "~/i18n/i18n.server";
+import { requireLanguage } from "~/http/responses.server";
+import { documentMeta, publicOrigin } from "~/seo/document-meta";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const language = requireLanguage(params);
+  const t = await translator(language, "help");
+  return { meta: documentMeta({ title: t("title"), description: t("description"), origin: publicOrigin(request), language, path: "/help" }) };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => data?.meta ?? [];
+
+export default function Help() {
+  const { t } = useTranslation(["help", "common"]);
+  return (
+    <>
+      <h1>{t("title")}</h1>
+      <p className="lead">{t("lead")}</p>
+      <section className="help-line" aria-labelledby="call">
+        <h2 id="call" className="help-line__title">{t("callTitle")}</h2>
+        <p className="help-line__number">
+          <a href={`tel:${helpLine.telephone}`}>{helpLine.display}</a>
+        </p>
+        <p>{t("common:helpLine.hours")}</p>
+        <p>{t("callText")}</p>
+      </section>
+      <h2>{t("emergencyTitle")}</h2>
+      <p>
+        <a href={`tel:${helpLine.emergency}`}>{t("emergencyText")}</a>
+      </p>
+      <h2>{t("whatTitle")}</h2>
+      <p>{t("whatText")}</p>
+      <h2>{t("whereTitle")}</h2>
+      <ul>
+        <li>{t("whereStateFund")}</li>
+        <li>{t("wherePolice")}</li>
+        <li>{t("whereIom")}</li>
+      </ul>
+      <h2>{t("friendTitle")}</h2>
+      <p>{t("friendText")}</p>
+    </>
+  );
+}

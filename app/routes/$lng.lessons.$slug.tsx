@@ -1,0 +1,82 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { LessonFacts } from "~/components/LessonFacts";
+import { ActivitiesSection, BodySection, Section } from "~/components/LessonSections";
+import { Quiz } from "~/components/Quiz";
+import { requireLessonDocument } from "~/content/lesson-page.server";
+import { readQuizForm } from "~/content/quiz-form";
+import { studentLessonView } from "~/content/views";
+import { translator } from "~/i18n/i18n.server";
+import { requireLanguage, requireSlug } from "~/http/responses.server";
+import { documentMeta, localizedPath, publicOrigin } from "~/seo/document-meta";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const language = requireLanguage(params);
+  const slug = requireSlug(params);
+  const { lesson, document, availableLanguages } = requireLessonDocument({ slug, language });
+  return {
+    lesson: studentLessonView(lesson, document),
+    availableLanguages,
+    meta: documentMeta({
+      title: document.title,
+      description: document.summary,
+      origin: publicOrigin(request),
+      language,
+      path: `/lessons/${slug}`,
+      availableLanguages,
+    }),
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => data?.meta ?? [];
+
+/** Grades a quiz posted without JavaScript. Nothing about the student is stored. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const language = requireLanguage(params);
+  const slug = requireSlug(params);
+  const { lesson, document } = requireLessonDocument({ slug, language });
+  const view = studentLessonView(lesson, document);
+  const graded = readQuizForm(view.quiz, await request.formData());
+  if (!graded) {
+    const t = await translator(language, "common");
+    return data({ error: t("error.badRequest"), answers: {}, unanswered: [] as number[] }, { status: 400 });
+  }
+  return { error: null, ...graded };
+}
+
+export default function StudentLesson() {
+  const { lesson } = useLoaderData<typeof loader>();
+  const graded = useActionData<typeof action>();
+  const { t } = useTranslation("lessons");
+  const path = localizedPath(lesson.language, `/lessons/${lesson.slug}`);
+  return (
+    <article>
+      <h1>{lesson.title}</h1>
+      <p className="lead">{lesson.summary}</p>
+      <LessonFacts lesson={lesson} language={lesson.language} />
+      <p className="view-switch">
+        <a href={`${path}/teacher`}>{t("lesson.teacherView")}</a>
+      </p>
+      <BodySection id="reading" titleKey="sections.reading" nodes={lesson.reading} language={lesson.language} />
+      <ActivitiesSection lesson={lesson} />
+      <BodySection id="discussion" titleKey="sections.discussion" nodes={lesson.discussion} language={lesson.language} />
+      <Section id="quiz" title={t("sections.quiz")}>
+        {graded?.error ? (
+          <p className="quiz__result quiz__result--wrong" role="alert">
+            {graded.error}
+          </p>
+        ) : null}
+        <Quiz
+          // A new grading from the server starts the quiz afresh with those answers.
+          key={JSON.stringify(graded?.answers ?? {})}
+          questions={lesson.quiz}
+          language={lesson.language}
+          action={path}
+          gradedAnswers={graded?.answers}
+          unanswered={graded?.unanswered}
+        />
+      </Section>
+    </article>
+  );
+}

@@ -1,0 +1,97 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { LessonCard } from "~/components/LessonCard";
+import { findLessons } from "~/content/catalogue.server";
+import { topics } from "~/content/topics";
+import { translator } from "~/i18n/i18n.server";
+import { badRequest, requireLanguage } from "~/http/responses.server";
+import { documentMeta, localizedPath, publicOrigin } from "~/seo/document-meta";
+
+const gradesOffered = [8, 9, 10, 11] as const;
+
+// The catalogue's filter form (GET): empty fields mean "any".
+const filterSchema = z.object({
+  grade: z.union([z.literal(""), z.coerce.number().int().min(7).max(12)]).optional(),
+  topic: z.union([z.literal(""), z.enum(topics)]).optional(),
+  q: z.string().max(200).optional(),
+});
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const language = requireLanguage(params);
+  const searchParams = new URL(request.url).searchParams;
+  const parsed = filterSchema.safeParse(Object.fromEntries(searchParams));
+  if (!parsed.success) throw badRequest();
+  const grade = parsed.data.grade === "" ? undefined : parsed.data.grade;
+  const topic = parsed.data.topic === "" ? undefined : parsed.data.topic;
+  const query = parsed.data.q?.trim() ?? "";
+  const t = await translator(language, "lessons");
+  return {
+    language,
+    filters: { grade: grade ?? null, topic: topic ?? null, query },
+    lessons: findLessons(language, { grade, topic, query }),
+    meta: documentMeta({
+      title: t("catalogue.title"),
+      description: t("catalogue.description"),
+      origin: publicOrigin(request),
+      language,
+      path: "/lessons",
+    }),
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => data?.meta ?? [];
+
+export default function Catalogue() {
+  const { language, lessons, filters } = useLoaderData<typeof loader>();
+  const { t } = useTranslation(["lessons", "topics"]);
+  const filtered = filters.grade !== null || filters.topic !== null || filters.query !== "";
+  return (
+    <>
+      <h1>{t("catalogue.title")}</h1>
+      <form method="get" className="filters" role="search" aria-label={t("catalogue.filters")}>
+        <div>
+          <label htmlFor="grade">{t("catalogue.grade")}</label>
+          <select id="grade" name="grade" defaultValue={filters.grade ?? ""}>
+            <option value="">{t("catalogue.allGrades")}</option>
+            {gradesOffered.map((grade) => (
+              <option key={grade} value={grade}>
+                {t("catalogue.gradeOption", { grade })}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="topic">{t("catalogue.topic")}</label>
+          <select id="topic" name="topic" defaultValue={filters.topic ?? ""}>
+            <option value="">{t("catalogue.allTopics")}</option>
+            {topics.map((topic) => (
+              <option key={topic} value={topic}>
+                {t(`topics:${topic}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="filters__search">
+          <label htmlFor="q">{t("catalogue.search")}</label>
+          <input id="q" name="q" type="search" defaultValue={filters.query} maxLength={200} />
+        </div>
+        <div className="filters__actions">
+          <button type="submit">{t("catalogue.submit")}</button>
+          {filtered ? <a href={localizedPath(language, "/lessons")}>{t("catalogue.reset")}</a> : null}
+        </div>
+      </form>
+      <p role="status">{t("catalogue.count", { count: lessons.length })}</p>
+      {lessons.length === 0 ? (
+        <p className="catalogue-empty">{t("catalogue.empty")}</p>
+      ) : (
+        <ul className="lesson-cards">
+          {lessons.map((lesson) => (
+            <LessonCard key={lesson.slug} lesson={lesson} language={language} />
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,39 @@
+// Every public URL in every language, with its hreflang alternates (sitemaps.org + xhtml:link).
+import { getCatalogue } from "~/content/catalogue.server";
+import { languages, type Language } from "~/i18n/languages";
+import { localizedPath } from "./document-meta";
+
+interface SitemapPage {
+  path: string;
+  languages: readonly Language[];
+}
+
+export function publicPages(): SitemapPage[] {
+  const pages: SitemapPage[] = [
+    { path: "/", languages },
+    { path: "/lessons", languages },
+    { path: "/help", languages },
+  ];
+  for (const lesson of getCatalogue().lessons) {
+    const available = languages.filter((language) => lesson.documents[language]);
+    pages.push({ path: `/lessons/${lesson.slug}`, languages: available });
+    pages.push({ path: `/lessons/${lesson.slug}/teacher`, languages: available });
+  }
+  return pages;
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+export function sitemapXml(origin: string): string {
+  const entries = publicPages().flatMap((page) =>
+    page.languages.map((language) => {
+      const alternates = page.languages
+        .map((code) => `    <xhtml:link rel="alternate" hreflang="${code}" href="${escapeXml(origin + localizedPath(code, page.path))}"/>`)
+        .join("\n");
+      return `  <url>\n    <loc>${escapeXml(origin + localizedPath(language, page.path))}</loc>\n${alternates}\n  </url>`;
+    }),
+  );
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n${entries.join("\n")}\n</urlset>\n`;
+}

@@ -1,0 +1,56 @@
+// The production server: Express in front of the Remix build, with compression, long-lived caching of
+// fingerprinted assets, and a guard that answers malformed or oversized URLs with 4xx before Remix.
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+process.env.NODE_ENV ??= "production";
+
+const { createRequestHandler } = await import("@remix-run/express");
+const { default: express } = await import("express");
+const { default: compression } = await import("compression");
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+const build = await import(path.join(root, "build/server/index.js"));
+const maximumUrlLength = 2048;
+
+export function createApp() {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", process.env.TRUST_PROXY === "1");
+  app.use(compression());
+
+  app.use((request, response, next) => {
+    if (request.originalUrl.length > maximumUrlLength) {
+      response.status(414).type("text/plain").send("URI Too Long");
+      return;
+    }
+    try {
+      const pathname = decodeURIComponent(request.path);
+      if (pathname.includes("\0")) throw new URIError("NUL in path");
+    } catch {
+      response.status(400).type("text/plain").send("Bad Request");
+      return;
+    }
+    next();
+  });
+
+  app.use("/assets", express.static(path.join(root, "build/client/assets"), { immutable: true, maxAge: "1y", index: false }));
+  app.use(express.static(path.join(root, "build/client"), { maxAge: "1h", index: false }));
+  app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV }));
+  return app;
+}
+
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? "0.0.0.0";
+const server = createApp().listen(port, host, () => {
+  const address = server.address();
+  console.log(JSON.stringify({ event: "listening", url: `http://localhost:${typeof address === "object" && address ? address.port : port}` }));
+});
+
+function shutdown(signal) {
+  console.log(JSON.stringify({ event: "shutdown", signal }));
+  server.close(() => process.exit(0));
+  setTimeout(() => process.exit(0), 10_000).unref();
+}
+process.on("SIGTERM", () => shutdown("SIGTERM"));
+process.on("SIGINT", () => shutdown("SIGINT"));
