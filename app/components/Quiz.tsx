@@ -1,8 +1,8 @@
-import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import type { QuizQuestionView } from "~/content/views";
 import type { Language } from "~/i18n/languages";
 import { LessonBody } from "./LessonBody";
+import { useNonce } from "./nonce";
 
 interface QuizProps {
   questions: QuizQuestionView[];
@@ -16,31 +16,25 @@ interface QuizProps {
 }
 
 /**
- * The self-check quiz. With JavaScript an answer is graded the moment it is chosen; without, the form
- * posts to the route's action, which grades it. Nothing is stored either way.
+ * The self-check quiz. The page carries every verdict and explanation, hidden; the small script below
+ * shows the right one the moment an answer is chosen. Without JavaScript the form posts to the route's
+ * action, which grades it and renders the same blocks visible. Nothing is stored either way.
  */
 export function Quiz({ questions, language, action, gradedAnswers = {}, unanswered = [] }: QuizProps) {
   const { t } = useTranslation("lessons");
-  const [answers, setAnswers] = useState<Record<number, number>>(gradedAnswers);
-  const [missing, setMissing] = useState<number[]>(unanswered);
-
-  // Answers are graded the moment they are chosen; a "Check" press only points at what is unanswered.
-  const gradeLocally = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const pressed = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
-    const asked = pressed && pressed.value !== "all" ? [Number(pressed.value)] : questions.map((_, index) => index);
-    setMissing(asked.filter((index) => answers[index] === undefined));
-  };
-
+  const nonce = useNonce();
+  const allAnswered = questions.every((_, index) => gradedAnswers[index] !== undefined);
+  const rightCount = questions.filter((question, index) => gradedAnswers[index] === question.rightOption).length;
   return (
-    <form method="post" action={`${action}#quiz`} className="quiz" onSubmit={gradeLocally} noValidate>
+    <form method="post" action={`${action}#quiz`} className="quiz" data-quiz="" noValidate>
       <p>{t("quiz.intro")}</p>
       {questions.map((question, questionIndex) => {
-        const chosen = answers[questionIndex];
-        const name = `answer-${questionIndex}`;
+        const chosen = gradedAnswers[questionIndex];
+        const graded = chosen !== undefined;
+        const right = chosen === question.rightOption;
         const resultId = `quiz-result-${questionIndex}`;
         return (
-          <fieldset key={questionIndex} aria-describedby={chosen !== undefined ? resultId : undefined}>
+          <fieldset key={questionIndex} data-right-option={question.rightOption} aria-describedby={resultId}>
             <legend>
               <span className="quiz__number">{t("quiz.question", { number: questionIndex + 1, total: questions.length })}</span>
               {question.question}
@@ -49,24 +43,32 @@ export function Quiz({ questions, language, action, gradedAnswers = {}, unanswer
               {question.options.map((option, optionIndex) => (
                 <li key={optionIndex}>
                   <label>
-                    <input
-                      type="radio"
-                      name={name}
-                      value={optionIndex}
-                      defaultChecked={gradedAnswers[questionIndex] === optionIndex}
-                      onChange={() => setAnswers((previous) => ({ ...previous, [questionIndex]: optionIndex }))}
-                    />
+                    <input type="radio" name={`answer-${questionIndex}`} value={optionIndex} defaultChecked={chosen === optionIndex} />
                     <span>{option}</span>
                   </label>
                 </li>
               ))}
             </ul>
-            <div aria-live="polite">
-              {chosen !== undefined ? (
-                <QuizResult id={resultId} question={question} chosen={chosen} language={language} />
-              ) : missing.includes(questionIndex) ? (
-                <p className="quiz__result quiz__result--wrong">{t("quiz.noAnswer")}</p>
-              ) : null}
+            <div id={resultId} aria-live="polite">
+              <div
+                className={`quiz__result ${graded ? (right ? "quiz__result--right" : "quiz__result--wrong") : ""}`}
+                data-result={graded ? (right ? "right" : "wrong") : undefined}
+                hidden={!graded}
+              >
+                <strong data-verdict="right" hidden={graded && !right}>
+                  {t("quiz.correct")}
+                </strong>
+                <strong data-verdict="wrong" hidden={!graded || right}>
+                  {t("quiz.incorrect")}
+                </strong>
+                <p data-verdict="wrong" hidden={!graded || right}>
+                  {t("quiz.rightAnswer", { answer: question.options[question.rightOption] })}
+                </p>
+                <LessonBody nodes={question.explanation} language={language} />
+              </div>
+              <p className="quiz__result quiz__result--wrong" data-missing="" hidden={!unanswered.includes(questionIndex)}>
+                {t("quiz.noAnswer")}
+              </p>
             </div>
             <button type="submit" name="check" value={questionIndex} className="button--secondary">
               {t("quiz.check")}
@@ -79,31 +81,23 @@ export function Quiz({ questions, language, action, gradedAnswers = {}, unanswer
           {t("quiz.checkAll")}
         </button>
       </p>
-      <QuizScore questions={questions} answers={answers} />
+      <p
+        className="quiz__score"
+        role="status"
+        data-score-template={t("quiz.score", { correct: "{correct}", total: questions.length })}
+        hidden={!allAnswered}
+      >
+        {allAnswered ? t("quiz.score", { correct: rightCount, total: questions.length }) : ""}
+      </p>
+      <script nonce={nonce} dangerouslySetInnerHTML={{ __html: quizScript }} />
     </form>
   );
 }
 
-function QuizResult({ id, question, chosen, language }: { id: string; question: QuizQuestionView; chosen: number; language: Language }) {
-  const { t } = useTranslation("lessons");
-  const right = chosen === question.rightOption;
-  return (
-    <div id={id} className={`quiz__result ${right ? "quiz__result--right" : "quiz__result--wrong"}`} data-result={right ? "right" : "wrong"}>
-      <strong>{right ? t("quiz.correct") : t("quiz.incorrect")}</strong>
-      {!right ? <p>{t("quiz.rightAnswer", { answer: question.options[question.rightOption] })}</p> : null}
-      <LessonBody nodes={question.explanation} language={language} />
-    </div>
-  );
-}
-
-function QuizScore({ questions, answers }: { questions: QuizQuestionView[]; answers: Record<number, number> }) {
-  const { t } = useTranslation("lessons");
-  const answered = Object.keys(answers).length;
-  if (answered < questions.length) return null;
-  const correct = questions.filter((question, index) => answers[index] === question.rightOption).length;
-  return (
-    <p className="quiz__score" role="status">
-      {t("quiz.score", { correct, total: questions.length })}
-    </p>
-  );
-}
+// Progressive enhancement, kept tiny for phones on slow lines: grade on change, never post.
+const quizScript = `(function(){var f=document.currentScript.closest("form");if(!f)return;
+function show(s,right){var r=s.querySelector(".quiz__result[data-result],.quiz__result:not([data-missing])");r.hidden=false;r.dataset.result=right?"right":"wrong";r.classList.toggle("quiz__result--right",right);r.classList.toggle("quiz__result--wrong",!right);
+r.querySelectorAll("[data-verdict]").forEach(function(v){v.hidden=(v.dataset.verdict==="right")!==right});s.querySelector("[data-missing]").hidden=true}
+function score(){var sets=f.querySelectorAll("fieldset"),n=0,a=0;sets.forEach(function(s){var c=s.querySelector("input:checked");if(c){a++;if(c.value===s.dataset.rightOption)n++}});var p=f.querySelector(".quiz__score");if(a===sets.length){p.textContent=p.dataset.scoreTemplate.replace("{correct}",n);p.hidden=false}}
+f.addEventListener("change",function(e){var s=e.target.closest("fieldset");if(!s)return;show(s,e.target.value===s.dataset.rightOption);score()});
+f.addEventListener("submit",function(e){e.preventDefault();var b=e.submitter,sets=f.querySelectorAll("fieldset");sets.forEach(function(s,i){if(b&&b.value!=="all"&&String(i)!==b.value)return;if(!s.querySelector("input:checked"))s.querySelector("[data-missing]").hidden=false})})})();`;

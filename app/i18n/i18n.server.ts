@@ -1,4 +1,5 @@
 import { createCookie } from "@remix-run/node";
+import Negotiator from "negotiator";
 import { RemixI18Next } from "remix-i18next/server";
 import { i18nextOptions } from "./i18next-options";
 import { defaultLanguage, isLanguage, languages, type Language } from "./languages";
@@ -13,12 +14,20 @@ export const languageCookie = createCookie("lng", {
   maxAge: 60 * 60 * 24 * 365,
 });
 
+function preferredLanguages(request: Request): string[] {
+  const headers = { "accept-language": request.headers.get("Accept-Language") ?? "" };
+  return new Negotiator({ headers }).languages([...languages]);
+}
+
 export const i18nServer = new RemixI18Next({
   detection: {
     supportedLanguages: [...languages],
     fallbackLanguage: defaultLanguage,
     cookie: languageCookie,
-    order: ["cookie", "header"],
+    // remix-i18next's own header detection looks only at the first language a browser names;
+    // Negotiator weighs the whole Accept-Language list ("de, en;q=0.8" → en).
+    order: ["cookie", "custom"],
+    findLocale: async (request) => preferredLanguages(request)[0] ?? null,
   },
   i18next: { ...i18nextOptions, resources: allResources },
 });

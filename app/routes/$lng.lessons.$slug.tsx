@@ -68,8 +68,6 @@ export default function StudentLesson() {
           </p>
         ) : null}
         <Quiz
-          // A new grading from the server starts the quiz afresh with those answers.
-          key={JSON.stringify(graded?.answers ?? {})}
           questions={lesson.quiz}
           language={lesson.language}
           action={path}

@@ -1,0 +1,228 @@
+import { gunzipSync } from "node:zlib";
+import { describe, expect, inject, it } from "vitest";
+import { languages } from "~/i18n/languages";
+
+const baseUrl = inject("baseUrl");
+const slug = "what-is-trafficking";
+
+function get(path: string, headers: Record<string, string> = {}) {
+  return fetch(baseUrl + path, { redirect: "manual", headers });
+}
+
+async function html(path: string, headers: Record<string, string> = {}) {
+  const response = await get(path, headers);
+  return { status: response.status, headers: response.headers, body: await response.text() };
+}
+
+describe("/ negotiates the reader's language", () => {
+  it("redirects to Georgian by default", async () => {
+    const response = await get("/");
+    expect(response.status).toBe(302);
+    expect(response.headers.get("location")).toBe("/ka/");
+  });
+
+  it("follows Accept-Language", async () => {
+    const response = await get("/", { "Accept-Language": "hy-AM,hy;q=0.9" });
+    expect(response.headers.get("location")).toBe("/hy/");
+  });
+
+  it("puts the cookie set by the language switcher before Accept-Language", async () => {
+    const switched = await get(`/language/az?next=${encodeURIComponent(`/az/lessons/${slug}`)}`);
+    expect(switched.status).toBe(303);
+    expect(switched.headers.get("location")).toBe(`/az/lessons/${slug}`);
+    const cookie = switched.headers.get("set-cookie")!.split(";")[0]!;
+    expect(cookie).toMatch(/^lng=/);
+    const response = await get("/", { Cookie: cookie, "Accept-Language": "en" });
+    expect(response.headers.get("location")).toBe("/az/");
+  });
+
+  it("never redirects the switcher off the site", async () => {
+    for (const next of ["https://evil.example/", "//evil.example/", "/en/", "/az/\\evil"]) {
+      const response = await get(`/language/az?next=${encodeURIComponent(next)}`);
+      expect(response.headers.get("location"), next).toBe("/az/");
+    }
+  });
+});
+
+describe("pages in every language", () => {
+  for (const language of languages) {
+    it(`${language}: the lesson page has lang, title, hreflang alternates, canonical and the help line`, async () => {
+      const { status, body } = await html(`/${language}/lessons/${slug}`);
+      expect(status).toBe(200);
+      expect(body).toContain(`<html lang="${language}"`);
+      for (const code of languages) {
+        expect(body).toContain(`<link rel="alternate" hrefLang="${code}" href="${baseUrl}/${code}/lessons/${slug}"/>`);
+      }
+      expect(body).toContain(`<link rel="alternate" hrefLang="x-default" href="${baseUrl}/ka/lessons/${slug}"/>`);
+      expect(body).toContain(`<link rel="canonical" href="${baseUrl}/${language}/lessons/${slug}"/>`);
+      expect(body).toContain("+995 32 2 91 34 61");
+      expect(body).toContain('data-quick-exit=""');
+      expect(body).toMatch(/<title>[^<]{5,}<\/title>/);
+      expect(body).toMatch(/<meta name="description" content="[^"]{10,}"\/>/);
+    });
+  }
+
+  it("the student page shows reading, activities, discussion and a quiz form that posts to the page", async () => {
+    const { body } = await html(`/en/lessons/${slug}`);
+    for (const id of ["reading", "activities", "discussion", "quiz"]) expect(body).toContain(`id="${id}"`);
+    expect(body).toContain(`<form method="post" action="/en/lessons/${slug}#quiz"`);
+    expect(body).not.toContain('id="safeguarding"');
+  });
+
+  it("the teacher page shows objectives, the timed plan adding up to the lesson, the answers and the safeguarding note", async () => {
+    const { status, body } = await html(`/en/lessons/${slug}/teacher`);
+    expect(status).toBe(200);
+    for (const id of ["objectives", "materials", "activities", "quiz", "teacher-notes", "safeguarding"]) expect(body).toContain(`id="${id}"`);
+    const minutes = [...body.matchAll(/<tbody>([\s\S]*?)<\/tbody>/g)][0]![1]!.match(/<td class="number">(\d+)<\/td>/g)!.map((cell) => Number(cell.replace(/\D/g, "")));
+    expect(minutes.reduce((sum, value) => sum + value, 0)).toBe(45);
+    expect(body).toMatch(/<tfoot>.*45<\/td>/);
+    expect(body).toContain('class="quiz__answer"');
+  });
+
+  it("the help page gives the help line, its hours and 112", async () => {
+    for (const language of languages) {
+      const { status, body } = await html(`/${language}/help`);
+      expect(status).toBe(200);
+      expect(body).toContain('href="tel:+995322913461"');
+      expect(body).toContain("09:00–17:00");
+      expect(body).toContain('href="tel:112"');
+    }
+  });
+});
+
+describe("the catalogue", () => {
+  it("lists every lesson with grades, duration and topics", async () => {
+    const { status, body } = await html("/en/lessons");
+    expect(status).toBe(200);
+    expect(body.match(/class="lesson-card"/g)).toHaveLength(8);
+    expect(body).toContain("45 minutes");
+  });
+
+  it("filters by grade and topic", async () => {
+    const byGrade = await html("/en/lessons?grade=8");
+    const all = (await html("/en/lessons")).body.match(/class="lesson-card"/g)!.length;
+    const grade8 = byGrade.body.match(/class="lesson-card"/g)?.length ?? 0;
+    expect(grade8).toBeGreaterThan(0);
+    expect(grade8).toBeLessThan(all);
+    const byTopic = await html("/en/lessons?topic=online-safety");
+    expect(byTopic.body).toContain(`/en/lessons/safe-online"`);
+    expect(byTopic.body).not.toContain(`/en/lessons/what-is-trafficking"`);
+  });
+
+  it("searches by word prefix and folds Azerbaijani case", async () => {
+    const english = await html("/en/lessons?q=TRAFFICK");
+    expect(english.body).toContain(`/en/lessons/${slug}"`);
+    const azerbaijani = await html(`/az/lessons?q=${encodeURIComponent("İNSAN ALVER")}`);
+    expect(azerbaijani.body.match(/class="lesson-card"/g)?.length ?? 0).toBeGreaterThan(0);
+  });
+
+  it("says so when nothing matches", async () => {
+    const { status, body } = await html("/en/lessons?q=zzzzqqq");
+    expect(status).toBe(200);
+    expect(body).toContain('class="catalogue-empty"');
+    expect(body).toContain("0 lessons");
+  });
+
+  it("answers a malformed filter with 400, in the page's language", async () => {
+    const { status, body } = await html("/hy/lessons?grade=abc");
+    expect(status).toBe(400);
+    expect(body).toContain('<html lang="hy"');
+  });
+});
+
+describe("the quiz without JavaScript", () => {
+  it("grades the posted answers at the route's action, storing nothing", async () => {
+    const teacher = await html(`/en/lessons/${slug}/teacher`);
+    const answersRight = teacher.body.match(/<ol type="a">[\s\S]*?<\/ol>/g)!.map((list) => {
+      const items = list.match(/<li[^>]*>/g)!;
+      return items.findIndex((item) => item.includes("quiz__answer"));
+    });
+    const form = new URLSearchParams();
+    form.set("answer-0", String(answersRight[0]));
+    form.set("answer-1", String((answersRight[1]! + 1) % 3));
+    form.set("check", "all");
+    const response = await fetch(`${baseUrl}/en/lessons/${slug}`, { method: "POST", body: form, redirect: "manual" });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("set-cookie")).toBeNull();
+    const body = await response.text();
+    expect(body).toContain('data-result="right"');
+    expect(body).toContain('data-result="wrong"');
+    // The questions left unanswered say so, visibly (not hidden).
+    expect(body).toMatch(/data-missing="">Choose an answer first\./);
+    expect(body).not.toMatch(/data-result="(right|wrong)" hidden/);
+  });
+
+  it("answers a tampered quiz form with 400 and a message in the page's language", async () => {
+    const form = new URLSearchParams({ "answer-0": "99" });
+    const response = await fetch(`${baseUrl}/az/lessons/${slug}`, { method: "POST", body: form });
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain('role="alert"');
+  });
+});
+
+describe("unknown and hostile addresses", () => {
+  it("an unknown language is a 404 page in the negotiated language with a way back", async () => {
+    const { status, body } = await html("/xx/lessons", { "Accept-Language": "hy" });
+    expect(status).toBe(404);
+    expect(body).toContain('<html lang="hy"');
+    expect(body).toContain('href="/hy/"');
+  });
+
+  it("an unknown lesson and an unknown page are 404 in the path's language", async () => {
+    for (const path of ["/az/lessons/no-such-lesson", "/az/no/such/page", "/az/lessons/no-such-lesson/teacher"]) {
+      const { status, body } = await html(path);
+      expect(status, path).toBe(404);
+      expect(body).toContain('<html lang="az"');
+    }
+  });
+
+  it("hostile paths answer 4xx, never 500", async () => {
+    for (const path of [
+      "/ka/lessons/..%2F..%2Fetc%2Fpasswd",
+      "/ka/lessons/..%5C..%5Cwindows",
+      "/ka/lessons/a%00b",
+      `/ka/lessons/${"a".repeat(3000)}`,
+      "/ka/lessons/%E0%A4%A",
+      "/%c0%ae%c0%ae/",
+    ]) {
+      const response = await get(path);
+      expect(response.status, path).toBeGreaterThanOrEqual(400);
+      expect(response.status, path).toBeLessThan(500);
+    }
+  });
+});
+
+describe("machines", () => {
+  it("sitemap.xml lists every public URL in every language", async () => {
+    const response = await get("/sitemap.xml");
+    expect(response.headers.get("content-type")).toContain("application/xml");
+    const body = await response.text();
+    const locations = [...body.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1]);
+    // home, catalogue, help, and 8 lessons × (student + teacher), in 4 languages
+    expect(locations).toHaveLength((3 + 8 * 2) * 4);
+    expect(locations).toContain(`${baseUrl}/hy/lessons/${slug}/teacher`);
+  });
+
+  it("robots.txt points to the sitemap", async () => {
+    const body = await (await get("/robots.txt")).text();
+    expect(body).toContain(`Sitemap: ${baseUrl}/sitemap.xml`);
+  });
+
+  it("responses are compressed and carry security headers", async () => {
+    const response = await fetch(`${baseUrl}/ka/lessons/${slug}`, { headers: { "Accept-Encoding": "gzip" } });
+    expect(response.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    // fetch decompresses transparently; ask node:http-level bytes through a raw request instead.
+    const raw = await new Promise<{ encoding?: string; bytes: Buffer }>((resolve, reject) => {
+      import("node:http").then(({ get: httpGet }) => {
+        httpGet(`${baseUrl}/ka/lessons/${slug}`, { headers: { "Accept-Encoding": "gzip" } }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on("data", (chunk) => chunks.push(chunk));
+          res.on("end", () => resolve({ encoding: res.headers["content-encoding"], bytes: Buffer.concat(chunks) }));
+        }).on("error", reject);
+      });
+    });
+    expect(raw.encoding).toBe("gzip");
+    expect(gunzipSync(raw.bytes).toString("utf8")).toContain('<html lang="ka"');
+  });
+});

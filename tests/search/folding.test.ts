@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { checkCurriculum } from "~/content/check";
+import { buildSearchIndex, foldCase, searchWords } from "~/search/search";
+import { fixtureWith } from "../content/fixtures";
+
+describe("case folding follows each language", () => {
+  it("Azerbaijani: İ folds to i and I folds to ı", () => {
+    expect(foldCase("İnsan", "az")).toBe(foldCase("insan", "az"));
+    expect(foldCase("ı", "az")).toBe(foldCase("I", "az"));
+    expect(foldCase("I", "az")).not.toBe(foldCase("i", "az"));
+    expect(foldCase("İNSAN ALVERİ", "az")).toBe("insan alveri");
+  });
+
+  it("English folds I to i, and İ to plain i", () => {
+    expect(foldCase("Insan", "en")).toBe("insan");
+    expect(foldCase("İnsan", "en")).toBe("insan");
+  });
+
+  it("Armenian has case, and in-word question marks do not split words", () => {
+    expect(foldCase("Թրաֆիքինգ", "hy")).toBe(foldCase("թրաֆիքինգ", "hy"));
+    expect(searchWords("Ինչո՞ւ է դա կարևոր։", "hy")).toEqual(["ինչու", "է", "դա", "կարևոր"]);
+  });
+
+  it("Georgian has no case: the text is left as written (Mtavruli capitals fold to Mkhedruli)", () => {
+    expect(foldCase("ადამიანით ვაჭრობა", "ka")).toBe("ადამიანით ვაჭრობა");
+    expect(foldCase("ᲐᲓᲐᲛᲘᲐᲜᲘ", "ka")).toBe("ადამიანი");
+  });
+});
+
+describe("search over lessons", () => {
+  const { lessons } = checkCurriculum(fixtureWith());
+  const documentsIn = (language: "ka" | "en") => lessons.flatMap((lesson) => (lesson.documents[language] ? [lesson.documents[language]!] : []));
+
+  it("matches word prefixes", () => {
+    const english = buildSearchIndex("en", documentsIn("en"));
+    expect(english.search("traffick")).toEqual(["sample-lesson"]);
+    expect(english.search("TRAFFICKING")).toEqual(["sample-lesson"]);
+    const georgian = buildSearchIndex("ka", documentsIn("ka"));
+    expect(georgian.search("ხელშეკრ")).toEqual(["second-lesson"]);
+  });
+
+  it("needs every word to match, and finds nothing for nonsense or an empty query", () => {
+    const english = buildSearchIndex("en", documentsIn("en"));
+    expect(english.search("trafficking zebra")).toEqual([]);
+    expect(english.search("   ")).toEqual([]);
+    expect(english.search("?!")).toEqual([]);
+  });
+});

@@ -1,0 +1,71 @@
+// Builds the production bundle once and starts the real server (server.mjs) on a free port, so that
+// HTTP tests see exactly what a visitor gets: status codes, headers, compression, rendered HTML.
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { createServer } from "node:net";
+import path from "node:path";
+import type { TestProject } from "vitest/node";
+
+const root = path.resolve(import.meta.dirname, "../..");
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+async function waitForServer(url: string, child: ChildProcess, output: () => string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited early:\n${output()}`);
+    try {
+      const response = await fetch(`${url}/robots.txt`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`server did not start in 30 s:\n${output()}`);
+}
+
+/** The environment without vitest's own variables: vite.config.ts leaves the Remix plugin out under vitest. */
+function environmentOutsideVitest(): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith("VITEST"))) as NodeJS.ProcessEnv;
+}
+
+export default async function setup(project: TestProject) {
+  if (process.env.SKIP_BUILD !== "1") {
+    execFileSync(process.execPath, [path.join(root, "node_modules/@remix-run/dev/dist/cli.js"), "vite:build"], {
+      cwd: root,
+      env: { ...environmentOutsideVitest(), NODE_ENV: "production" },
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+  }
+  const port = await freePort();
+  let log = "";
+  const child = spawn(process.execPath, ["server.mjs"], {
+    cwd: root,
+    env: { ...environmentOutsideVitest(), PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", PUBLIC_ORIGIN: "" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout!.on("data", (chunk) => (log += chunk));
+  child.stderr!.on("data", (chunk) => (log += chunk));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  await waitForServer(baseUrl, child, () => log);
+  project.provide("baseUrl", baseUrl);
+  return async () => {
+    child.kill("SIGTERM");
+    await new Promise((resolve) => child.once("exit", resolve));
+  };
+}
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    baseUrl: string;
+  }
+}
