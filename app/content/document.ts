@@ -82,6 +82,8 @@ export interface LessonDocument {
   quiz: QuizQuestion[];
   teacherNotes: BodyNode[];
   safeguarding: BodyNode[];
+  /** sha256 of the file's text: what PDF cache keys and revisions identify the content by. */
+  contentHash: string;
   /** Slugs of the lessons this document links to, with the line of each link. */
   lessonLinks: { slug: string; line: number }[];
 }

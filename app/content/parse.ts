@@ -1,5 +1,6 @@
 // Parses one lesson language file (<lng>.md) into a LessonDocument, collecting every problem with its
 // line instead of stopping at the first: a translator fixes a file in one pass.
+import { createHash } from "node:crypto";
 import type { Heading, List, Nodes, Root, RootContent } from "mdast";
 import { toString as plainText } from "mdast-util-to-string";
 import remarkFrontmatter from "remark-frontmatter";
@@ -170,6 +171,7 @@ export function parseLessonFile({ slug, language, file, text }: ParseInput): Par
       quiz,
       teacherNotes: bodyOf("teacher-notes"),
       safeguarding: bodyOf("safeguarding"),
+      contentHash: createHash("sha256").update(text).digest("hex"),
       lessonLinks,
     },
   };

@@ -1,0 +1,96 @@
+// Content-addressed PDF cache. The key is derived from everything that determines the bytes (engine
+// version, kind, languages, options, content hashes), so a repeated download never typesets again;
+// files under data/pdf-cache survive restarts; identical concurrent requests share one typesetting.
+// The cache is an optimisation only: when its directory cannot be written, PDFs are still served.
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+export interface CachedPdf {
+  bytes: Buffer;
+  /** sha256 of the bytes, hex: the ETag, and what /verify will look up. */
+  sha256: string;
+  pageCount: number;
+}
+
+export const pdfCacheDirectory = path.resolve(process.env.PDF_CACHE_DIR ?? path.join(process.cwd(), "data", "pdf-cache"));
+
+/** Most recently used PDFs in memory, up to this many bytes in all. */
+const memoryBudget = Number(process.env.PDF_MEMORY_CACHE_BYTES ?? 64 * 1024 * 1024);
+const memory = new Map<string, CachedPdf>();
+let memoryBytes = 0;
+const inFlight = new Map<string, Promise<CachedPdf>>();
+let typesetCount = 0;
+
+export function cacheKey(parts: Record<string, unknown>): string {
+  return createHash("sha256").update(JSON.stringify(parts)).digest("hex").slice(0, 40);
+}
+
+/** How many documents this process has typeset (tests check that a cached download typesets nothing). */
+export function typesetCounter(): number {
+  return typesetCount;
+}
+
+function remember(key: string, pdf: CachedPdf) {
+  memory.delete(key);
+  memory.set(key, pdf);
+  memoryBytes += pdf.bytes.length;
+  for (const [oldKey, old] of memory) {
+    if (memoryBytes <= memoryBudget) break;
+    memory.delete(oldKey);
+    memoryBytes -= old.bytes.length;
+  }
+}
+
+function readFromDisk(key: string): CachedPdf | null {
+  try {
+    const meta = JSON.parse(readFileSync(path.join(pdfCacheDirectory, `${key}.json`), "utf8")) as { sha256: string; pageCount: number };
+    const bytes = readFileSync(path.join(pdfCacheDirectory, `${key}.pdf`));
+    if (bytes.length === 0) return null;
+    return { bytes, sha256: meta.sha256, pageCount: meta.pageCount };
+  } catch {
+    return null;
+  }
+}
+
+function writeToDisk(key: string, pdf: CachedPdf) {
+  try {
+    mkdirSync(pdfCacheDirectory, { recursive: true });
+    // Write beside, then rename: a reader never sees half a file.
+    const temporary = path.join(pdfCacheDirectory, `.${key}.${process.pid}.tmp`);
+    writeFileSync(temporary, pdf.bytes);
+    renameSync(temporary, path.join(pdfCacheDirectory, `${key}.pdf`));
+    writeFileSync(temporary, JSON.stringify({ sha256: pdf.sha256, pageCount: pdf.pageCount }));
+    renameSync(temporary, path.join(pdfCacheDirectory, `${key}.json`));
+  } catch (error) {
+    console.warn(JSON.stringify({ event: "pdf-cache-write-failed", key, error: (error as Error).message }));
+  }
+}
+
+export async function cachedPdf(key: string, typeset: () => Promise<{ bytes: Uint8Array; pageCount: number }>): Promise<CachedPdf> {
+  const inMemory = memory.get(key);
+  if (inMemory) {
+    remember(key, inMemory);
+    return inMemory;
+  }
+  const pending = inFlight.get(key);
+  if (pending) return pending;
+  const work = (async () => {
+    const onDisk = readFromDisk(key);
+    if (onDisk) return onDisk;
+    typesetCount += 1;
+    const { bytes, pageCount } = await typeset();
+    const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const pdf = { bytes: buffer, sha256: createHash("sha256").update(buffer).digest("hex"), pageCount };
+    writeToDisk(key, pdf);
+    return pdf;
+  })();
+  inFlight.set(key, work);
+  try {
+    const pdf = await work;
+    remember(key, pdf);
+    return pdf;
+  } finally {
+    inFlight.delete(key);
+  }
+}

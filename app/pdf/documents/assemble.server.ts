@@ -1,0 +1,36 @@
+// Gathers lessons and labels for a document and builds its specification.
+import { getCatalogue } from "~/content/catalogue.server";
+import { lessonSummary } from "~/content/views";
+import type { Language } from "~/i18n/languages";
+import { documentLabels } from "./labels.server";
+import { bookSpec, handoutSpec, lessonPlanSpec, packSpec, type LessonInLanguage, type PackPart } from "./specs";
+
+export async function lessonInLanguage(slug: string, language: Language): Promise<LessonInLanguage | null> {
+  const lesson = getCatalogue().bySlug.get(slug);
+  const document = lesson?.documents[language];
+  if (!lesson || !document) return null;
+  return { lesson: lessonSummary(lesson, document), document, labels: await documentLabels(language) };
+}
+
+export async function lessonDocumentSpec(kind: "plan" | "handout", slug: string, language: Language) {
+  const item = await lessonInLanguage(slug, language);
+  if (!item) return null;
+  return kind === "plan" ? lessonPlanSpec(item, null) : handoutSpec(item, null);
+}
+
+export async function bookDocumentSpec(kind: "student" | "teacher", language: Language) {
+  const items = (await Promise.all(getCatalogue().lessons.map((lesson) => lessonInLanguage(lesson.slug, language)))).filter(
+    (item): item is LessonInLanguage => item !== null,
+  );
+  return bookSpec(kind, items, await documentLabels(language), null);
+}
+
+export async function packDocumentSpec(options: { slugs: string[]; parts: PackPart[]; language: Language; handoutLanguage: Language; copies: number }) {
+  const items = await Promise.all(
+    options.slugs.map(async (slug) => ({
+      plan: options.parts.includes("plan") ? ((await lessonInLanguage(slug, options.language)) ?? undefined) : undefined,
+      handout: options.parts.includes("handout") ? ((await lessonInLanguage(slug, options.handoutLanguage)) ?? undefined) : undefined,
+    })),
+  );
+  return packSpec(items, options.parts, options.copies, await documentLabels(options.language), null);
+}

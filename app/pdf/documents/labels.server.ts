@@ -1,0 +1,70 @@
+// Document labels in one language, from the same locale files as the web pages.
+import type { LessonSummary } from "~/content/views";
+import { formatGrades } from "~/i18n/format";
+import { translator } from "~/i18n/i18n.server";
+import type { Language } from "~/i18n/languages";
+import { helpLine } from "~/layout/navigation";
+import type { DocumentLabels } from "./lesson-parts";
+
+const cache = new Map<Language, DocumentLabels>();
+
+export async function documentLabels(language: Language): Promise<DocumentLabels> {
+  const cached = cache.get(language);
+  if (cached) return cached;
+  const [lessons, documents, help, common] = await Promise.all([
+    translator(language, "lessons"),
+    translator(language, "documents"),
+    translator(language, "help"),
+    translator(language, "common"),
+  ]);
+  const labels: DocumentLabels = {
+    language,
+    sections: {
+      objectives: lessons("sections.objectives"),
+      materials: lessons("sections.materials"),
+      activities: lessons("sections.activities"),
+      reading: lessons("sections.reading"),
+      discussion: lessons("sections.discussion"),
+      quiz: lessons("sections.quiz"),
+      teacherNotes: lessons("sections.teacherNotes"),
+      safeguarding: lessons("sections.safeguarding"),
+    },
+    plan: { start: lessons("plan.start"), activity: lessons("plan.activity"), minutes: lessons("plan.minutes"), total: lessons("plan.total") },
+    lessonPlan: documents("lessonPlan"),
+    handout: documents("handout"),
+    answerKey: documents("answerKey"),
+    activityPlan: documents("activityPlan"),
+    facts: (lesson: LessonSummary) =>
+      documents("facts", { number: lesson.number, grades: formatGrades(lesson.grades, language), minutes: lesson.minutes }),
+    minutes: (count: number) => lessons("lesson.minutes", { count }),
+    rightAnswer: (answer: string) => documents("rightAnswer", { answer }),
+    helpLine: { title: common("helpLine.title"), number: helpLine.display, hours: common("helpLine.hours"), emergency: common("helpLine.emergency") },
+    help: {
+      title: help("title"),
+      lead: help("lead"),
+      callText: help("callText"),
+      emergencyTitle: help("emergencyTitle"),
+      emergencyText: help("emergencyText"),
+      whatTitle: help("whatTitle"),
+      whatText: help("whatText"),
+      whereTitle: help("whereTitle"),
+      where: [help("whereStateFund"), help("wherePolice"), help("whereIom")],
+      friendTitle: help("friendTitle"),
+      friendText: help("friendText"),
+    },
+    footer: documents("footer"),
+    book: {
+      siteName: common("site.name"),
+      student: documents("studentBook"),
+      teacher: documents("teacherBook"),
+      pack: documents("pack"),
+      contents: documents("contents"),
+      coverSubtitle: documents("coverSubtitle"),
+      coverLanguage: documents("coverLanguage"),
+      subject: documents("subject"),
+      keywords: documents("keywords").split(",").map((keyword: string) => keyword.trim()),
+    },
+  };
+  cache.set(language, labels);
+  return labels;
+}

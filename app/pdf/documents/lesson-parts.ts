@@ -1,0 +1,164 @@
+// The parts a document is assembled from: a lesson plan, a student handout, the help page. Pure: the
+// labels come in already translated, so a pack can mix languages.
+import type { LessonDocument } from "~/content/document";
+import type { LessonSummary } from "~/content/views";
+import type { Block } from "../model";
+import { blocksOf, inlinesOf } from "./blocks";
+
+/** UI strings a document needs, in one language. */
+export interface DocumentLabels {
+  language: string;
+  sections: Record<"objectives" | "materials" | "activities" | "reading" | "discussion" | "quiz" | "teacherNotes" | "safeguarding", string>;
+  plan: { start: string; activity: string; minutes: string; total: string };
+  lessonPlan: string;
+  handout: string;
+  answerKey: string;
+  activityPlan: string;
+  facts: (lesson: LessonSummary) => string;
+  minutes: (count: number) => string;
+  rightAnswer: (answer: string) => string;
+  helpLine: { title: string; number: string; hours: string; emergency: string };
+  help: { title: string; lead: string; callText: string; emergencyTitle: string; emergencyText: string; whatTitle: string; whatText: string; whereTitle: string; where: string[]; friendTitle: string; friendText: string };
+  footer: string;
+  book: {
+    siteName: string;
+    student: string;
+    teacher: string;
+    pack: string;
+    contents: string;
+    coverSubtitle: string;
+    coverLanguage: string;
+    subject: string;
+    keywords: string[];
+  };
+}
+
+function sectionHeading(title: string, anchor: string): Block {
+  return { kind: "heading", level: 2, inlines: [{ text: title }], outline: { level: 1, title }, anchor };
+}
+
+function titleBlocks(document: LessonDocument, lesson: LessonSummary, labels: DocumentLabels, part: string, anchor: string): Block[] {
+  return [
+    { kind: "paragraph", inlines: [{ text: part, style: { bold: true } }], size: "small" },
+    { kind: "heading", level: 1, inlines: [{ text: document.title }], outline: { level: 0, title: `${document.title} — ${part}` }, anchor },
+    { kind: "paragraph", inlines: [{ text: document.summary, style: { italic: true } }] },
+    { kind: "paragraph", inlines: [{ text: labels.facts(lesson) }], size: "small" },
+  ];
+}
+
+function activityTable(document: LessonDocument, lesson: LessonSummary, labels: DocumentLabels): Block {
+  let elapsed = 0;
+  return {
+    kind: "table",
+    columns: [
+      { share: 1.3, align: "right" },
+      { share: 6, align: "left" },
+      { share: 1.3, align: "right" },
+    ],
+    header: [[{ text: labels.plan.start }], [{ text: labels.plan.activity }], [{ text: labels.plan.minutes }]],
+    rows: document.activities.map((activity) => {
+      const start = elapsed;
+      elapsed += activity.minutes;
+      return [[{ text: `${start}′` }], [{ text: activity.title }], [{ text: String(activity.minutes) }]];
+    }),
+    footer: [[{ text: "" }], [{ text: labels.plan.total }], [{ text: String(lesson.minutes) }]],
+  };
+}
+
+function activityBlocks(document: LessonDocument, labels: DocumentLabels): Block[] {
+  return document.activities.flatMap((activity, index): Block[] => [
+    { kind: "heading", level: 3, inlines: [{ text: `${index + 1}. ${activity.title} (${labels.minutes(activity.minutes)})` }] },
+    ...blocksOf(activity.body),
+  ]);
+}
+
+function quizBlocks(document: LessonDocument, labels: DocumentLabels, withAnswers: boolean): Block[] {
+  return document.quiz.flatMap((question, index): Block[] => [
+    { kind: "paragraph", inlines: [{ text: `${index + 1}. ${question.question}`, style: { bold: true } }] },
+    { kind: "options", showAnswer: withAnswers, items: question.options.map((option) => ({ inlines: [{ text: option.text }], right: option.correct })) },
+    ...(withAnswers
+      ? [
+          {
+            kind: "quote",
+            blocks: [
+              { kind: "paragraph", inlines: [{ text: labels.rightAnswer(question.options.find((option) => option.correct)?.text ?? ""), style: { bold: true } }] },
+              ...blocksOf(question.explanation),
+            ],
+          } satisfies Block,
+        ]
+      : []),
+  ]);
+}
+
+export function helpLineBox(labels: DocumentLabels): Block {
+  return {
+    kind: "box",
+    blocks: [
+      { kind: "paragraph", inlines: [{ text: labels.helpLine.title, style: { bold: true } }] },
+      { kind: "paragraph", inlines: [{ text: labels.helpLine.number, style: { bold: true } }], size: "large" },
+      { kind: "paragraph", inlines: [{ text: labels.helpLine.hours }] },
+      { kind: "paragraph", inlines: [{ text: labels.helpLine.emergency }] },
+    ],
+  };
+}
+
+/** The teacher's lesson plan: objectives, materials, the timed plan, activities, answers, notes, safeguarding. */
+export function lessonPlanBlocks(document: LessonDocument, lesson: LessonSummary, labels: DocumentLabels, anchor: string): Block[] {
+  const id = (section: string) => `${anchor}/${section}`;
+  return [
+    ...titleBlocks(document, lesson, labels, labels.lessonPlan, anchor),
+    sectionHeading(labels.sections.objectives, id("objectives")),
+    ...blocksOf(document.objectives),
+    sectionHeading(labels.sections.materials, id("materials")),
+    ...blocksOf(document.materials),
+    sectionHeading(labels.activityPlan, id("plan")),
+    activityTable(document, lesson, labels),
+    sectionHeading(labels.sections.activities, id("activities")),
+    ...activityBlocks(document, labels),
+    sectionHeading(labels.answerKey, id("quiz")),
+    ...quizBlocks(document, labels, true),
+    sectionHeading(labels.sections.teacherNotes, id("notes")),
+    ...blocksOf(document.teacherNotes),
+    sectionHeading(labels.sections.safeguarding, id("safeguarding")),
+    ...blocksOf(document.safeguarding),
+    helpLineBox(labels),
+  ];
+}
+
+/** The student handout: reading, activities, discussion, the quiz without answers, the help line. */
+export function handoutBlocks(document: LessonDocument, lesson: LessonSummary, labels: DocumentLabels, anchor: string): Block[] {
+  const id = (section: string) => `${anchor}/${section}`;
+  return [
+    ...titleBlocks(document, lesson, labels, labels.handout, anchor),
+    sectionHeading(labels.sections.reading, id("reading")),
+    ...blocksOf(document.reading),
+    sectionHeading(labels.sections.activities, id("activities")),
+    ...activityBlocks(document, labels),
+    sectionHeading(labels.sections.discussion, id("discussion")),
+    ...blocksOf(document.discussion),
+    sectionHeading(labels.sections.quiz, id("quiz")),
+    ...quizBlocks(document, labels, false),
+    helpLineBox(labels),
+  ];
+}
+
+/** The help page that ends every book. */
+export function helpPageBlocks(labels: DocumentLabels, anchor: string): Block[] {
+  const { help } = labels;
+  return [
+    { kind: "heading", level: 1, inlines: [{ text: help.title }], outline: { level: 0, title: help.title }, anchor },
+    { kind: "paragraph", inlines: [{ text: help.lead }] },
+    helpLineBox(labels),
+    { kind: "paragraph", inlines: [{ text: help.callText }] },
+    { kind: "heading", level: 2, inlines: [{ text: help.emergencyTitle }] },
+    { kind: "paragraph", inlines: [{ text: help.emergencyText }] },
+    { kind: "heading", level: 2, inlines: [{ text: help.whatTitle }] },
+    { kind: "paragraph", inlines: [{ text: help.whatText }] },
+    { kind: "heading", level: 2, inlines: [{ text: help.whereTitle }] },
+    { kind: "list", ordered: false, items: help.where.map((text) => [{ kind: "paragraph", inlines: [{ text }] } satisfies Block]) },
+    { kind: "heading", level: 2, inlines: [{ text: help.friendTitle }] },
+    { kind: "paragraph", inlines: [{ text: help.friendText }] },
+  ];
+}
+
+export { inlinesOf };

@@ -1,0 +1,112 @@
+// Document specifications: which parts, in which order, with which cover, title and running headers.
+// Pure, so tests can lay documents out without drawing them.
+import type { LessonDocument } from "~/content/document";
+import type { LessonSummary } from "~/content/views";
+import type { Block, DocumentSpec } from "../model";
+import { handoutBlocks, helpLineBox, helpPageBlocks, lessonPlanBlocks, type DocumentLabels } from "./lesson-parts";
+
+export interface LessonInLanguage {
+  lesson: LessonSummary;
+  document: LessonDocument;
+  labels: DocumentLabels;
+}
+
+export type PackPart = "plan" | "handout";
+
+function base(labels: DocumentLabels, title: string, runningTitle: string, contentDate: Date | null): Omit<DocumentSpec, "cover" | "body"> {
+  return {
+    language: labels.language,
+    title,
+    subject: labels.book.subject,
+    keywords: labels.book.keywords,
+    runningTitle,
+    footer: labels.footer,
+    contentDate,
+  };
+}
+
+export function lessonPlanSpec({ lesson, document, labels }: LessonInLanguage, contentDate: Date | null): DocumentSpec {
+  return {
+    ...base(labels, `${document.title} — ${labels.lessonPlan}`, document.title, contentDate),
+    cover: [],
+    body: lessonPlanBlocks(document, lesson, labels, "lesson"),
+  };
+}
+
+export function handoutSpec({ lesson, document, labels }: LessonInLanguage, contentDate: Date | null): DocumentSpec {
+  return {
+    ...base(labels, `${document.title} — ${labels.handout}`, document.title, contentDate),
+    cover: [],
+    body: handoutBlocks(document, lesson, labels, "lesson"),
+  };
+}
+
+function coverBlocks(labels: DocumentLabels, bookTitle: string): Block[] {
+  return [
+    { kind: "space", height: 150 },
+    { kind: "paragraph", inlines: [{ text: labels.book.siteName }], size: "large", align: "center" },
+    { kind: "space", height: 12 },
+    { kind: "heading", level: 1, inlines: [{ text: bookTitle }], align: "center" },
+    { kind: "paragraph", inlines: [{ text: labels.book.coverSubtitle }], align: "center" },
+    { kind: "paragraph", inlines: [{ text: labels.book.coverLanguage, style: { italic: true } }], align: "center" },
+    { kind: "space", height: 220 },
+    helpLineBox(labels),
+  ];
+}
+
+/** A schoolbook: cover, contents with page numbers that are links, every lesson, the help page. */
+export function bookSpec(kind: "student" | "teacher", lessons: LessonInLanguage[], labels: DocumentLabels, contentDate: Date | null): DocumentSpec {
+  const bookTitle = kind === "student" ? labels.book.student : labels.book.teacher;
+  const lessonAnchor = (index: number) => `lesson-${index + 1}`;
+  const entries = [
+    ...lessons.map(({ document, lesson }, index) => ({ title: `${lesson.number}. ${document.title}`, anchor: lessonAnchor(index), level: 0 as const })),
+    { title: labels.help.title, anchor: "help", level: 0 as const },
+  ];
+  const body: Block[] = [{ kind: "tableOfContents", title: labels.book.contents, entries }];
+  lessons.forEach((item, index) => {
+    body.push({ kind: "pageBreak", runningTitle: `${bookTitle} · ${item.document.title}` });
+    const parts = kind === "student" ? handoutBlocks : lessonPlanBlocks;
+    body.push(...parts(item.document, item.lesson, item.labels, lessonAnchor(index)));
+  });
+  body.push({ kind: "pageBreak", runningTitle: `${bookTitle} · ${labels.help.title}` }, ...helpPageBlocks(labels, "help"));
+  return {
+    ...base(labels, `${labels.book.siteName} — ${bookTitle}`, bookTitle, contentDate),
+    cover: coverBlocks(labels, bookTitle),
+    body,
+  };
+}
+
+/** Without bookmarks: the second and later copies of a handout are for the printer, not for navigation. */
+function withoutOutline(blocks: Block[]): Block[] {
+  return blocks.map((block) => (block.kind === "heading" ? { ...block, outline: undefined, anchor: undefined } : block));
+}
+
+export interface PackLesson {
+  plan?: LessonInLanguage;
+  handout?: LessonInLanguage;
+}
+
+/** A teacher's pack: chosen lessons in the chosen order, each with the chosen parts; handouts repeated for printing. */
+export function packSpec(items: PackLesson[], parts: PackPart[], copies: number, labels: DocumentLabels, contentDate: Date | null): DocumentSpec {
+  const body: Block[] = [];
+  items.forEach((item, index) => {
+    for (const part of parts) {
+      const source = part === "plan" ? item.plan : item.handout;
+      if (!source) continue;
+      const anchor = `lesson-${index + 1}-${part}`;
+      const make = part === "plan" ? lessonPlanBlocks : handoutBlocks;
+      const repeat = part === "handout" ? copies : 1;
+      for (let copy = 0; copy < repeat; copy += 1) {
+        body.push({ kind: "pageBreak", runningTitle: source.document.title });
+        const blocks = make(source.document, source.lesson, source.labels, copy === 0 ? anchor : `${anchor}-${copy + 1}`);
+        body.push(...(copy === 0 ? blocks : withoutOutline(blocks)));
+      }
+    }
+  });
+  const titles = items.map((item) => (item.plan ?? item.handout)!.document.title);
+  return {
+    ...base(labels, `${labels.book.pack}: ${titles.join(", ")}`.slice(0, 300), labels.book.pack, contentDate),
+    cover: [],
+    body,
+  };
+}

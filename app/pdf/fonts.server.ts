@@ -1,0 +1,142 @@
+// The fonts the PDF engine typesets with: WOFF files from npm packages (never WOFF2, never system
+// fonts), converted to TrueType once per process and parsed once with fontkit. Every document shares
+// these parsed fonts, so a large pack holds one copy of each font however many lessons it has.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import fontkit from "@pdf-lib/fontkit";
+import type { Font } from "@pdf-lib/fontkit";
+import type { FaceInfo, Measurer, TextStyle } from "./text-style";
+import { woffToSfnt } from "./woff";
+
+const require = createRequire(import.meta.url);
+
+/** Font files by id → their npm path. Georgian and Armenian files lack space, digits and punctuation. */
+const fontFiles = {
+  "latin-400": "@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff",
+  "latin-700": "@fontsource/noto-sans/files/noto-sans-latin-700-normal.woff",
+  "latin-400i": "@fontsource/noto-sans/files/noto-sans-latin-400-italic.woff",
+  "latin-700i": "@fontsource/noto-sans/files/noto-sans-latin-700-italic.woff",
+  "latinext-400": "@fontsource/noto-sans/files/noto-sans-latin-ext-400-normal.woff",
+  "latinext-700": "@fontsource/noto-sans/files/noto-sans-latin-ext-700-normal.woff",
+  "latinext-400i": "@fontsource/noto-sans/files/noto-sans-latin-ext-400-italic.woff",
+  "latinext-700i": "@fontsource/noto-sans/files/noto-sans-latin-ext-700-italic.woff",
+  "georgian-400": "@fontsource/noto-sans-georgian/files/noto-sans-georgian-georgian-400-normal.woff",
+  "georgian-700": "@fontsource/noto-sans-georgian/files/noto-sans-georgian-georgian-700-normal.woff",
+  "armenian-400": "@fontsource/noto-sans-armenian/files/noto-sans-armenian-armenian-400-normal.woff",
+  "armenian-700": "@fontsource/noto-sans-armenian/files/noto-sans-armenian-armenian-700-normal.woff",
+  "dejavu-400": "@fontsource/dejavu-sans/files/dejavu-sans-latin-400-normal.woff",
+  "dejavu-700": "@fontsource/dejavu-sans/files/dejavu-sans-latin-700-normal.woff",
+  "dejavu-400i": "@fontsource/dejavu-sans/files/dejavu-sans-latin-400-italic.woff",
+  "dejavu-700i": "@fontsource/dejavu-sans/files/dejavu-sans-latin-700-italic.woff",
+} as const;
+export type FontFileId = keyof typeof fontFiles;
+
+/** Georgian and Armenian have no italic: their italic is the upright face slanted by this shear. */
+const synthesizedSlant = 0.2;
+
+function chain(weight: 400 | 700, italic: boolean): FaceInfo[] {
+  const i = italic ? "i" : "";
+  const slanted = (fileId: FontFileId): FaceInfo => ({ id: italic ? `${fileId}-slanted` : fileId, fileId, slant: italic ? synthesizedSlant : 0 });
+  const face = (fileId: FontFileId): FaceInfo => ({ id: fileId, fileId, slant: 0 });
+  return [
+    face(`latin-${weight}${i}` as FontFileId),
+    face(`latinext-${weight}${i}` as FontFileId),
+    slanted(`georgian-${weight}` as FontFileId),
+    slanted(`armenian-${weight}` as FontFileId),
+    face(`dejavu-${weight}${i}` as FontFileId),
+  ];
+}
+
+const chains: Record<string, FaceInfo[]> = {
+  regular: chain(400, false),
+  bold: chain(700, false),
+  italic: chain(400, true),
+  boldItalic: chain(700, true),
+};
+
+function chainFor(style: TextStyle): FaceInfo[] {
+  return chains[style.bold ? (style.italic ? "boldItalic" : "bold") : style.italic ? "italic" : "regular"]!;
+}
+
+export interface LoadedFont {
+  id: FontFileId;
+  /** TrueType bytes, for embedding. */
+  bytes: Buffer;
+  /** Parsed once; shared by measuring and by every document's embedding. */
+  font: Font;
+}
+
+let loaded: Map<string, LoadedFont> | null = null;
+
+/**
+ * Shaping is the costly step (fontkit's layout); measuring and pdf-lib's encodeText both call it. Each
+ * distinct text is shaped once per process: the glyph run is kept and handed out again.
+ */
+function withShapingCache(font: Font): Font {
+  const shape = font.layout.bind(font);
+  const runs = new Map<string, ReturnType<Font["layout"]>>();
+  font.layout = ((text: string, features?: unknown) => {
+    if (features !== undefined) return shape(text, features as never);
+    let run = runs.get(text);
+    if (!run) {
+      run = shape(text);
+      runs.set(text, run);
+    }
+    return run;
+  }) as Font["layout"];
+  return font;
+}
+
+/** Reads and converts every font file once (about 20 ms), then returns the same objects. */
+export function loadFonts(): Map<string, LoadedFont> {
+  if (loaded) return loaded;
+  loaded = new Map(
+    (Object.keys(fontFiles) as FontFileId[]).map((id) => {
+      const bytes = woffToSfnt(readFileSync(require.resolve(fontFiles[id])));
+      return [id, { id, bytes, font: withShapingCache(fontkit.create(bytes)) }];
+    }),
+  );
+  return loaded;
+}
+
+/** Widths from cached glyph advances: each distinct (face, text) is shaped once per process. */
+export function createMeasurer(): Measurer {
+  const fonts = loadFonts();
+  const faces = new Map(Object.values(chains).flat().map((face) => [face.id, face]));
+  // Nested maps, not string keys: layout asks these questions hundreds of thousands of times a book.
+  const advances = new Map<string, Map<string, number>>();
+  const faceChoices = [new Map<number, string>(), new Map<number, string>(), new Map<number, string>(), new Map<number, string>()];
+  const hasGlyph = (fileId: string, codePoint: number) => fonts.get(fileId)!.font.hasGlyphForCodePoint(codePoint);
+
+  return {
+    face: (faceId) => faces.get(faceId)!,
+    faceFor(codePoint, style) {
+      const choices = faceChoices[(style.bold ? 2 : 0) + (style.italic ? 1 : 0)]!;
+      let choice = choices.get(codePoint);
+      if (choice === undefined) {
+        const candidates = chainFor(style);
+        choice = (candidates.find((face) => hasGlyph(face.fileId, codePoint)) ?? candidates.at(-1)!).id;
+        choices.set(codePoint, choice);
+      }
+      return choice;
+    },
+    covers(codePoint, style) {
+      return chainFor(style).some((face) => hasGlyph(face.fileId, codePoint));
+    },
+    advance(text, faceId) {
+      let ofFace = advances.get(faceId);
+      if (!ofFace) {
+        ofFace = new Map();
+        advances.set(faceId, ofFace);
+      }
+      let width = ofFace.get(text);
+      if (width === undefined) {
+        const { font } = fonts.get(faces.get(faceId)!.fileId)!;
+        // Sum of advance widths, exactly as pdf-lib writes the glyphs' /W entries (no kerning).
+        width = font.layout(text).glyphs.reduce((sum, glyph) => sum + glyph.advanceWidth, 0) / font.unitsPerEm;
+        ofFace.set(text, width);
+      }
+      return width;
+    },
+  };
+}

@@ -1,0 +1,57 @@
+// What the routes ask for: a PDF by kind and options, cached by a key of everything that makes its bytes.
+import { createHash } from "node:crypto";
+import { getCatalogue } from "~/content/catalogue.server";
+import type { Language } from "~/i18n/languages";
+import { allResources } from "~/i18n/resources.server";
+import { cachedPdf, cacheKey, type CachedPdf } from "./cache.server";
+import { bookDocumentSpec, lessonDocumentSpec, packDocumentSpec } from "./documents/assemble.server";
+import type { PackPart } from "./documents/specs";
+import { engineVersion, renderPdf } from "./render.server";
+
+const labelHashes = new Map<Language, string>();
+/** The UI strings a document prints (section headings, footer …) are content too. */
+function labelsHash(language: Language): string {
+  let hash = labelHashes.get(language);
+  if (!hash) {
+    hash = createHash("sha256").update(JSON.stringify(allResources[language])).digest("hex").slice(0, 16);
+    labelHashes.set(language, hash);
+  }
+  return hash;
+}
+
+function contentHashOf(slug: string, language: Language): string | null {
+  return getCatalogue().bySlug.get(slug)?.documents[language]?.contentHash ?? null;
+}
+
+export async function lessonPdf(kind: "plan" | "handout", slug: string, language: Language): Promise<CachedPdf | null> {
+  const content = contentHashOf(slug, language);
+  if (!content) return null;
+  const key = cacheKey({ engineVersion, kind, slug, language, content, labels: labelsHash(language) });
+  return cachedPdf(key, async () => renderPdf((await lessonDocumentSpec(kind, slug, language))!));
+}
+
+export async function bookPdf(kind: "student" | "teacher", language: Language): Promise<CachedPdf> {
+  const contents = getCatalogue().lessons.map((lesson) => [lesson.slug, lesson.documents[language]?.contentHash ?? null]);
+  const key = cacheKey({ engineVersion, kind: `${kind}-book`, language, contents, labels: labelsHash(language) });
+  return cachedPdf(key, async () => renderPdf(await bookDocumentSpec(kind, language)));
+}
+
+export interface PackOptions {
+  slugs: string[];
+  parts: PackPart[];
+  language: Language;
+  handoutLanguage: Language;
+  copies: number;
+}
+
+export async function packPdf(options: PackOptions): Promise<CachedPdf> {
+  const contents = options.slugs.map((slug) => [slug, contentHashOf(slug, options.language), contentHashOf(slug, options.handoutLanguage)]);
+  const key = cacheKey({
+    engineVersion,
+    kind: "pack",
+    ...options,
+    contents,
+    labels: [labelsHash(options.language), labelsHash(options.handoutLanguage)],
+  });
+  return cachedPdf(key, async () => renderPdf(await packDocumentSpec(options)));
+}
