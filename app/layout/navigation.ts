@@ -2,6 +2,8 @@
 export const navigationItems = [
   { path: "/", labelKey: "nav.home" },
   { path: "/lessons", labelKey: "nav.lessons" },
+  { path: "/books", labelKey: "nav.books" },
+  { path: "/packs", labelKey: "nav.packs" },
   { path: "/help", labelKey: "nav.help" },
 ] as const;
 

@@ -13,13 +13,16 @@ export interface CachedPdf {
   pageCount: number;
 }
 
+/** Where a served PDF came from: typeset now, shared with an identical request typesetting it, or a cache. */
+export type CacheSource = "typeset" | "shared" | "memory" | "disk";
+
 export const pdfCacheDirectory = path.resolve(process.env.PDF_CACHE_DIR ?? path.join(process.cwd(), "data", "pdf-cache"));
 
 /** Most recently used PDFs in memory, up to this many bytes in all. */
 const memoryBudget = Number(process.env.PDF_MEMORY_CACHE_BYTES ?? 64 * 1024 * 1024);
 const memory = new Map<string, CachedPdf>();
 let memoryBytes = 0;
-const inFlight = new Map<string, Promise<CachedPdf>>();
+const inFlight = new Map<string, Promise<{ pdf: CachedPdf; source: CacheSource }>>();
 let typesetCount = 0;
 
 export function cacheKey(parts: Record<string, unknown>): string {
@@ -67,29 +70,32 @@ function writeToDisk(key: string, pdf: CachedPdf) {
   }
 }
 
-export async function cachedPdf(key: string, typeset: () => Promise<{ bytes: Uint8Array; pageCount: number }>): Promise<CachedPdf> {
+export async function cachedPdf(
+  key: string,
+  typeset: () => Promise<{ bytes: Uint8Array; pageCount: number }>,
+): Promise<CachedPdf & { source: CacheSource }> {
   const inMemory = memory.get(key);
   if (inMemory) {
     remember(key, inMemory);
-    return inMemory;
+    return { ...inMemory, source: "memory" };
   }
   const pending = inFlight.get(key);
-  if (pending) return pending;
-  const work = (async () => {
+  if (pending) return { ...(await pending).pdf, source: "shared" };
+  const work = (async (): Promise<{ pdf: CachedPdf; source: CacheSource }> => {
     const onDisk = readFromDisk(key);
-    if (onDisk) return onDisk;
+    if (onDisk) return { pdf: onDisk, source: "disk" };
     typesetCount += 1;
     const { bytes, pageCount } = await typeset();
     const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const pdf = { bytes: buffer, sha256: createHash("sha256").update(buffer).digest("hex"), pageCount };
     writeToDisk(key, pdf);
-    return pdf;
+    return { pdf, source: "typeset" };
   })();
   inFlight.set(key, work);
   try {
-    const pdf = await work;
+    const { pdf, source } = await work;
     remember(key, pdf);
-    return pdf;
+    return { ...pdf, source };
   } finally {
     inFlight.delete(key);
   }

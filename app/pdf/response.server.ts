@@ -1,5 +1,5 @@
 // The HTTP side of a PDF: validators, caching headers a CDN can use, and an RFC 6266 filename.
-import type { CachedPdf } from "./cache.server";
+import type { CachedPdf, CacheSource } from "./cache.server";
 
 /** RFC 5987 attr-char: what may stand unescaped in filename*=UTF-8''… */
 function encodeRfc5987(value: string): string {
@@ -12,7 +12,7 @@ export function contentDisposition(asciiName: string, unicodeName: string): stri
   return `inline; filename="${fallback}"; filename*=UTF-8''${encodeRfc5987(name)}`;
 }
 
-export function pdfResponse(request: Request, pdf: CachedPdf, names: { ascii: string; unicode: string }): Response {
+export function pdfResponse(request: Request, pdf: CachedPdf & { source?: CacheSource }, names: { ascii: string; unicode: string }): Response {
   const etag = `"${pdf.sha256}"`;
   const headers = new Headers({
     ETag: etag,
@@ -21,13 +21,16 @@ export function pdfResponse(request: Request, pdf: CachedPdf, names: { ascii: st
     "Cache-Control": "public, max-age=300, s-maxage=3600, stale-while-revalidate=86400",
     Vary: "Accept-Encoding",
   });
+  if (pdf.source) headers.set("X-Pdf-Cache", pdf.source);
   const ifNoneMatch = request.headers.get("If-None-Match");
   if (ifNoneMatch && ifNoneMatch.split(",").some((value) => value.trim().replace(/^W\//, "") === etag)) {
     return new Response(null, { status: 304, headers });
   }
   headers.set("Content-Type", "application/pdf");
   headers.set("Content-Length", String(pdf.bytes.length));
+  headers.set("X-Pdf-Pages", String(pdf.pageCount));
   headers.set("Content-Disposition", contentDisposition(names.ascii, names.unicode));
   headers.set("X-Content-Type-Options", "nosniff");
-  return new Response(new Uint8Array(pdf.bytes.buffer, pdf.bytes.byteOffset, pdf.bytes.byteLength), { status: 200, headers });
+  // A Buffer is a valid body at run time; the DOM typings only know ArrayBuffer-backed views.
+  return new Response(pdf.bytes as unknown as BodyInit, { status: 200, headers });
 }

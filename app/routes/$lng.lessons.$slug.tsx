@@ -48,16 +48,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function StudentLesson() {
   const { lesson } = useLoaderData<typeof loader>();
   const graded = useActionData<typeof action>();
-  const { t } = useTranslation("lessons");
+  const { t } = useTranslation(["lessons", "documents"]);
   const path = localizedPath(lesson.language, `/lessons/${lesson.slug}`);
   return (
     <article>
       <h1>{lesson.title}</h1>
       <p className="lead">{lesson.summary}</p>
       <LessonFacts lesson={lesson} language={lesson.language} />
-      <p className="view-switch">
-        <a href={`${path}/teacher`}>{t("lesson.teacherView")}</a>
-      </p>
+      <ul className="downloads" aria-label={t("documents:downloads.title")}>
+        <li>
+          <a href={`${path}/teacher`}>{t("lesson.teacherView")}</a>
+        </li>
+        <li>
+          <a href={`${path}/handout.pdf`}>{t("documents:downloads.handout")}</a>
+        </li>
+      </ul>
       <BodySection id="reading" titleKey="sections.reading" nodes={lesson.reading} language={lesson.language} />
       <ActivitiesSection lesson={lesson} />
       <BodySection id="discussion" titleKey="sections.discussion" nodes={lesson.discussion} language={lesson.language} />

@@ -34,7 +34,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => data?.meta ?? [];
 
 export default function TeacherLesson() {
   const { lesson } = useLoaderData<typeof loader>();
-  const { t } = useTranslation("lessons");
+  const { t } = useTranslation(["lessons", "documents"]);
   const language = lesson.language;
   return (
     <article>
@@ -42,9 +42,17 @@ export default function TeacherLesson() {
       <h1>{lesson.title}</h1>
       <p className="lead">{lesson.summary}</p>
       <LessonFacts lesson={lesson} language={language} />
-      <p className="view-switch">
-        <a href={localizedPath(language, `/lessons/${lesson.slug}`)}>{t("lesson.studentView")}</a>
-      </p>
+      <ul className="downloads" aria-label={t("documents:downloads.title")}>
+        <li>
+          <a href={localizedPath(language, `/lessons/${lesson.slug}`)}>{t("lesson.studentView")}</a>
+        </li>
+        <li>
+          <a href={localizedPath(language, `/lessons/${lesson.slug}/plan.pdf`)}>{t("documents:downloads.plan")}</a>
+        </li>
+        <li>
+          <a href={localizedPath(language, `/lessons/${lesson.slug}/handout.pdf`)}>{t("documents:downloads.handout")}</a>
+        </li>
+      </ul>
       <BodySection id="objectives" titleKey="sections.objectives" nodes={lesson.objectives} language={language} />
       <BodySection id="materials" titleKey="sections.materials" nodes={lesson.materials} language={language} />
       <ActivityPlan activities={lesson.activities} totalMinutes={lesson.minutes} language={language} />

@@ -12,6 +12,8 @@ export function publicPages(): SitemapPage[] {
   const pages: SitemapPage[] = [
     { path: "/", languages },
     { path: "/lessons", languages },
+    { path: "/books", languages },
+    { path: "/packs", languages },
     { path: "/help", languages },
   ];
   for (const lesson of getCatalogue().lessons) {

@@ -1,0 +1,56 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { formatFileSize } from "~/i18n/format-size";
+import { translator } from "~/i18n/i18n.server";
+import { requireLanguage } from "~/http/responses.server";
+import { bookPdf } from "~/pdf/service.server";
+import { documentMeta, localizedPath, publicOrigin } from "~/seo/document-meta";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const language = requireLanguage(params);
+  const t = await translator(language, "documents");
+  // Page count and size come from the books themselves (typeset once, then cached).
+  const [student, teacher] = await Promise.all([bookPdf("student", language), bookPdf("teacher", language)]);
+  const book = (kind: "student" | "teacher", pdf: typeof student) => ({
+    kind,
+    title: t(kind === "student" ? "studentBook" : "teacherBook"),
+    description: t(kind === "student" ? "books.studentDescription" : "books.teacherDescription"),
+    pages: pdf.pageCount,
+    size: formatFileSize(pdf.bytes.length, language),
+    href: localizedPath(language, `/books/${kind}.pdf`),
+  });
+  return {
+    books: [book("student", student), book("teacher", teacher)],
+    meta: documentMeta({ title: t("books.title"), description: t("books.description"), origin: publicOrigin(request), language, path: "/books" }),
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => data?.meta ?? [];
+
+export default function Books() {
+  const { books } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("documents");
+  return (
+    <>
+      <h1>{t("books.title")}</h1>
+      <p className="lead">{t("books.intro")}</p>
+      <ul className="lesson-cards">
+        {books.map((book) => (
+          <li key={book.kind} className="lesson-card">
+            <h2>{book.title}</h2>
+            <p>{book.description}</p>
+            <p className="lesson-facts">
+              {t("books.pages", { count: book.pages })} · {book.size}
+            </p>
+            <p>
+              <a className="button" href={book.href} data-pages={book.pages}>
+                {t("books.download", { title: book.title, size: book.size })}
+              </a>
+            </p>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
