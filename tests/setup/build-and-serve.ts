@@ -1,6 +1,8 @@
 // Builds the production bundle once and starts the real server (server.mjs) on a free port, so that
 // HTTP tests see exactly what a visitor gets: status codes, headers, compression, rendered HTML.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { createServer } from "node:net";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
@@ -47,10 +49,12 @@ export default async function setup(project: TestProject) {
     });
   }
   const port = await freePort();
+  // Each run typesets into its own cache, so that "first download" really is the first.
+  const pdfCacheDirectory = mkdtempSync(path.join(tmpdir(), "portal-pdf-cache-"));
   let log = "";
   const child = spawn(process.execPath, ["server.mjs"], {
     cwd: root,
-    env: { ...environmentOutsideVitest(), PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", PUBLIC_ORIGIN: "" },
+    env: { ...environmentOutsideVitest(), PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", PUBLIC_ORIGIN: "", PDF_CACHE_DIR: pdfCacheDirectory },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout!.on("data", (chunk) => (log += chunk));
@@ -61,6 +65,7 @@ export default async function setup(project: TestProject) {
   return async () => {
     child.kill("SIGTERM");
     await new Promise((resolve) => child.once("exit", resolve));
+    rmSync(pdfCacheDirectory, { recursive: true, force: true });
   };
 }
 

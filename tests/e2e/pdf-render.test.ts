@@ -1,0 +1,49 @@
+// Text can extract perfectly and still be invisible: render page 1 of every kind of document with
+// poppler's pdftoppm and count the ink.
+import { execFileSync } from "node:child_process";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, inject, it } from "vitest";
+import { outputDirectory } from "./browser";
+
+const baseUrl = inject("baseUrl");
+const rendered = path.join(outputDirectory, "pdf-pages");
+mkdirSync(rendered, { recursive: true });
+
+/** Share of pixels that are not (nearly) white, from a binary PGM written by pdftoppm -gray. */
+function inkShare(pgm: Buffer): number {
+  const header = pgm.toString("latin1", 0, 64).match(/^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/);
+  if (!header) throw new Error("not a binary PGM");
+  const pixels = pgm.subarray(header[0].length);
+  let ink = 0;
+  for (const value of pixels) if (value < 200) ink += 1;
+  return ink / pixels.length;
+}
+
+const documents = [
+  ["ka", "/ka/lessons/what-is-trafficking/plan.pdf"],
+  ["hy", "/hy/lessons/safe-online/handout.pdf"],
+  ["az", "/az/books/student.pdf"],
+  ["en", "/en/books/teacher.pdf"],
+  ["ka-hy pack", "/ka/packs/pack.pdf?lessons=rights-and-help,safe-migration&parts=handout,plan&handouts=hy&copies=1"],
+] as const;
+
+describe("PDF pages rendered by poppler carry ink", () => {
+  for (const [name, url] of documents) {
+    it(`${name}: ${url.split("?")[0]}`, async () => {
+      const response = await fetch(baseUrl + url);
+      expect(response.status).toBe(200);
+      const file = path.join(rendered, `${name.replace(/\W+/g, "-")}-${path.basename(url.split("?")[0]!, ".pdf")}.pdf`);
+      writeFileSync(file, Buffer.from(await response.arrayBuffer()));
+      // Page 1, and for books page 3 too (the first lesson: body text in the language's own script).
+      for (const page of url.includes("/books/") ? [1, 3] : [1]) {
+        const prefix = file.replace(/\.pdf$/, `-page-${page}`);
+        execFileSync("pdftoppm", ["-gray", "-r", "50", "-f", String(page), "-l", String(page), "-singlefile", file, prefix]);
+        execFileSync("pdftoppm", ["-png", "-r", "60", "-f", String(page), "-l", String(page), "-singlefile", file, prefix]);
+        const share = inkShare(readFileSync(`${prefix}.pgm`));
+        console.log(`${name} page ${page}: ${(share * 100).toFixed(1)} % ink`);
+        expect(share, `${name} page ${page}`).toBeGreaterThan(page === 1 && url.includes("/books/") ? 0.005 : 0.02);
+      }
+    });
+  }
+});
