@@ -42,6 +42,8 @@ export interface LaidOutPage {
   graphics: Graphic[];
   links: PlacedLink[];
   runningTitle: string;
+  /** Footer text beside the page number: the help line, in the language of the page's part. */
+  footer: string;
   isCover: boolean;
 }
 
@@ -221,7 +223,7 @@ interface Row {
   links: PlacedLink[];
   anchor?: string;
   outline?: { title: string; level: number };
-  pageBreak?: { runningTitle?: string };
+  pageBreak?: { runningTitle?: string; footer?: string };
 }
 
 interface Frame {
@@ -235,7 +237,14 @@ function textRows(
   measurer: Measurer,
   options: { size: number; color?: Color; spaceBefore?: number; keepWithNext?: boolean; align?: "left" | "center"; baseStyle?: Partial<TextStyle> },
 ): Row[] {
-  const styled = options.baseStyle ? inlines.map((inline) => ({ ...inline, style: { ...options.baseStyle, ...inline.style } })) : inlines;
+  // A base style adds to the inline's own (a bold heading keeps its italic words, and stays bold).
+  const base = options.baseStyle;
+  const styled = base
+    ? inlines.map((inline) => ({
+        ...inline,
+        style: { bold: Boolean(base.bold || inline.style?.bold), italic: Boolean(base.italic || inline.style?.italic) },
+      }))
+    : inlines;
   const lineHeight = options.size * lineHeightFactor;
   const lines = breakLines(wordsOf(styled, options.size, measurer), frame.width, options.size, measurer);
   return lines.map((line, index) => {
@@ -345,7 +354,7 @@ function blockRows(block: Block, frame: Frame, measurer: Measurer, first: boolea
     case "space":
       return [{ height: block.height, spaceBefore: 0, keepWithNext: false, runs: [], graphics: [], links: [] }];
     case "pageBreak":
-      return [{ height: 0, spaceBefore: 0, keepWithNext: false, runs: [], graphics: [], links: [], pageBreak: { runningTitle: block.runningTitle } }];
+      return [{ height: 0, spaceBefore: 0, keepWithNext: false, runs: [], graphics: [], links: [], pageBreak: { runningTitle: block.runningTitle, footer: block.footer } }];
   }
 }
 
@@ -437,10 +446,11 @@ export function layoutDocument(spec: DocumentSpec, measurer: Measurer, geometry:
   const anchors: LaidOutDocument["anchors"] = {};
 
   let runningTitle = spec.runningTitle;
+  let footer = spec.footer;
   let builder: PageBuilder | null = null;
   let isCover = spec.cover.length > 0;
   const newPage = (): PageBuilder => {
-    const page: LaidOutPage = { runs: [], graphics: [], links: [], runningTitle, isCover };
+    const page: LaidOutPage = { runs: [], graphics: [], links: [], runningTitle, footer, isCover };
     pages.push(page);
     builder = { page, cursor: 0 };
     return builder;
@@ -450,6 +460,7 @@ export function layoutDocument(spec: DocumentSpec, measurer: Measurer, geometry:
     rows.forEach((row, index) => {
       if (row.pageBreak) {
         if (row.pageBreak.runningTitle) runningTitle = row.pageBreak.runningTitle;
+        if (row.pageBreak.footer) footer = row.pageBreak.footer;
         builder = null;
         return;
       }
@@ -502,11 +513,11 @@ export function layoutDocument(spec: DocumentSpec, measurer: Measurer, geometry:
     }
   }
 
-  addRunningHeadersAndFooters(pages, spec, geometry, frame, measurer);
+  addRunningHeadersAndFooters(pages, geometry, frame, measurer);
   return { width: geometry.width, height: geometry.height, pages, outline, anchors };
 }
 
-function addRunningHeadersAndFooters(pages: LaidOutPage[], spec: DocumentSpec, geometry: PageGeometry, frame: Frame, measurer: Measurer) {
+function addRunningHeadersAndFooters(pages: LaidOutPage[], geometry: PageGeometry, frame: Frame, measurer: Measurer) {
   const size = sizes.small;
   const singleLine = (text: string, width: number, style: TextStyle = regular) => {
     const [line] = breakLines(wordsOf([{ text, style }], size, measurer), Number.POSITIVE_INFINITY, size, measurer);
@@ -532,7 +543,7 @@ function addRunningHeadersAndFooters(pages: LaidOutPage[], spec: DocumentSpec, g
     page.graphics.push({ kind: "line", x1: frame.x, y1: footerBaseline - 13, x2: frame.x + frame.width, y2: footerBaseline - 13, width: 0.5, color: rule });
     const pageNumber = singleLine(`${index + 1} / ${pages.length}`, frame.width, boldStyle)!;
     page.runs.push(...runsOfLine(pageNumber, frame.x + frame.width - pageNumber.width, footerBaseline, size, black, measurer));
-    const footer = singleLine(spec.footer, frame.width - pageNumber.width - 12);
+    const footer = singleLine(page.footer, frame.width - pageNumber.width - 12);
     if (footer) page.runs.push(...runsOfLine(footer, frame.x, footerBaseline, size, grey, measurer));
   });
 }

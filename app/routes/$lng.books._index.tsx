@@ -41,7 +41,7 @@ export default function Books() {
             <h2>{book.title}</h2>
             <p>{book.description}</p>
             <p className="lesson-facts">
-              {t("books.pages", { count: book.pages })} · {book.size}
+              {`${t("books.pages", { count: book.pages })} · ${book.size}`}
             </p>
             <p>
               <a className="button" href={book.href} data-pages={book.pages}>

@@ -97,7 +97,7 @@ export function packSpec(items: PackLesson[], parts: PackPart[], copies: number,
       const make = part === "plan" ? lessonPlanBlocks : handoutBlocks;
       const repeat = part === "handout" ? copies : 1;
       for (let copy = 0; copy < repeat; copy += 1) {
-        body.push({ kind: "pageBreak", runningTitle: source.document.title });
+        body.push({ kind: "pageBreak", runningTitle: source.document.title, footer: source.labels.footer });
         const blocks = make(source.document, source.lesson, source.labels, copy === 0 ? anchor : `${anchor}-${copy + 1}`);
         body.push(...(copy === 0 ? blocks : withoutOutline(blocks)));
       }
