@@ -45,6 +45,10 @@ const host = process.env.HOST ?? "0.0.0.0";
 const server = createApp().listen(port, host, () => {
   const address = server.address();
   console.log(JSON.stringify({ event: "listening", url: `http://localhost:${typeof address === "object" && address ? address.port : port}` }));
+  // In the background: requests are served meanwhile.
+  if (process.env.WARM_UP !== "off") {
+    build.entry.module.warmUp?.().catch((error) => console.error(JSON.stringify({ event: "warm-up-failed", error: String(error) })));
+  }
 });
 
 function shutdown(signal) {

@@ -11,9 +11,18 @@ import { pageLanguage } from "~/i18n/i18n.server";
 import { i18nextOptions } from "~/i18n/i18next-options";
 import { allResources } from "~/i18n/resources.server";
 import { securityHeaders } from "~/http/security-headers.server";
+import { languages } from "~/i18n/languages";
+import { warmUpPdfEngine } from "~/pdf/service.server";
 
 const streamTimeout = 5_000;
 export { streamTimeout };
+
+/** Called by server.mjs once it listens: work worth doing before the first visitor asks for it. */
+export async function warmUp(): Promise<void> {
+  const started = performance.now();
+  await warmUpPdfEngine(languages);
+  console.log(JSON.stringify({ event: "warm-up", milliseconds: Math.round(performance.now() - started) }));
+}
 
 export default async function handleRequest(
   request: Request,

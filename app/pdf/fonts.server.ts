@@ -75,16 +75,39 @@ let loaded: Map<string, LoadedFont> | null = null;
 function withShapingCache(font: Font): Font {
   const shape = font.layout.bind(font);
   const runs = new Map<string, ReturnType<Font["layout"]>>();
+  const canonical = canonicalCodePoints(font);
   font.layout = ((text: string, features?: unknown) => {
     if (features !== undefined) return shape(text, features as never);
     let run = runs.get(text);
     if (!run) {
       run = shape(text);
+      for (const glyph of run.glyphs) {
+        // A ligature (Armenian "մի" → ﬕ) keeps the characters it stands for: that is what copying gives.
+        if (glyph.codePoints.length > 1) continue;
+        const codePoint = canonical.get(glyph.id);
+        if (codePoint !== undefined) (glyph as { codePoints: number[] }).codePoints = [codePoint];
+      }
       runs.set(text, run);
     }
     return run;
   }) as Font["layout"];
   return font;
+}
+
+/**
+ * fontkit keeps one glyph object per glyph id, carrying the code points it was first reached by; pdf-lib
+ * writes those into the ToUnicode map. Where two characters share a glyph (a space and a no-break space),
+ * the bytes would depend on which one this process met first. Pin each glyph to the lowest code point
+ * that maps to it, so that the same content always gives the same bytes.
+ */
+function canonicalCodePoints(font: Font): Map<number, number> {
+  const cmap = (font as unknown as { _cmapProcessor: { lookup(codePoint: number): number } })._cmapProcessor;
+  const lowest = new Map<number, number>();
+  for (const codePoint of [...font.characterSet].sort((a, b) => a - b)) {
+    const glyphId = cmap.lookup(codePoint);
+    if (glyphId !== 0 && !lowest.has(glyphId)) lowest.set(glyphId, codePoint);
+  }
+  return lowest;
 }
 
 /** Reads and converts every font file once (about 20 ms), then returns the same objects. */

@@ -107,8 +107,32 @@ function styleOf(inline: Inline): TextStyle {
   return { bold: inline.style?.bold ?? false, italic: inline.style?.italic ?? false };
 }
 
+// Lesson documents live as long as the catalogue, and so do the inline arrays made from them: a
+// paragraph is split into words and broken into lines once, then reused by every document that holds
+// it (its plan, its handout, both books, any pack). Keyed by identity, so nothing stale is ever reused.
+const wordCache = new WeakMap<readonly Inline[], Map<string, Word[]>>();
+const lineCache = new WeakMap<Word[], Map<number, TextLine[]>>();
+
 /** Splits styled text into words; each word into pieces, one per run of characters of one face. */
 export function wordsOf(inlines: readonly Inline[], size: number, measurer: Measurer): Word[] {
+  let bySize = wordCache.get(inlines);
+  if (!bySize) {
+    bySize = new Map();
+    wordCache.set(inlines, bySize);
+  }
+  // The measurer is part of the key: tests may lay out with other fonts.
+  const key = `${size}`;
+  let words = bySize.get(key);
+  if (!words || measurerOf.get(words) !== measurer) {
+    words = splitIntoWords(inlines, size, measurer);
+    measurerOf.set(words, measurer);
+    bySize.set(key, words);
+  }
+  return words;
+}
+const measurerOf = new WeakMap<Word[], Measurer>();
+
+function splitIntoWords(inlines: readonly Inline[], size: number, measurer: Measurer): Word[] {
   const words: Word[] = [];
   let pieces: { faceId: string; text: string }[] = [];
   let trailingStyle: TextStyle = regular;
@@ -169,6 +193,20 @@ function spaceWidth(style: TextStyle, size: number, measurer: Measurer): number 
 
 /** First-fit line breaking at word boundaries with exact widths. */
 export function breakLines(words: Word[], maxWidth: number, size: number, measurer: Measurer): TextLine[] {
+  let byWidth = lineCache.get(words);
+  if (!byWidth) {
+    byWidth = new Map();
+    lineCache.set(words, byWidth);
+  }
+  let lines = byWidth.get(maxWidth);
+  if (!lines) {
+    lines = firstFit(words, maxWidth, size, measurer);
+    byWidth.set(maxWidth, lines);
+  }
+  return lines;
+}
+
+function firstFit(words: Word[], maxWidth: number, size: number, measurer: Measurer): TextLine[] {
   const lines: TextLine[] = [];
   let current: Word[] = [];
   let width = 0;

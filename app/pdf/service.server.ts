@@ -6,7 +6,8 @@ import { allResources } from "~/i18n/resources.server";
 import { cachedPdf, cacheKey, type CachedPdf } from "./cache.server";
 import { bookDocumentSpec, lessonDocumentSpec, packDocumentSpec } from "./documents/assemble.server";
 import type { PackPart } from "./documents/specs";
-import { engineVersion, renderPdf } from "./render.server";
+import { layoutDocument } from "./layout";
+import { engineVersion, renderPdf, sharedMeasurer } from "./render.server";
 
 const labelHashes = new Map<Language, string>();
 /** The UI strings a document prints (section headings, footer …) are content too. */
@@ -54,4 +55,21 @@ export async function packPdf(options: PackOptions): Promise<CachedPdf> {
     labels: [labelsHash(options.language), labelsHash(options.handoutLanguage)],
   });
   return cachedPdf(key, async () => renderPdf(await packDocumentSpec(options)));
+}
+
+/**
+ * Run once when the server starts, in the background: loads the fonts, lays out every lesson in every
+ * language (both books hold every part), which shapes every word once, and draws the student book of
+ * each language once, which decodes every glyph the subsets will need. The first real download then
+ * finds the engine warm. Nothing is cached on disk or served by this.
+ */
+export async function warmUpPdfEngine(languages: readonly Language[]): Promise<void> {
+  const pause = () => new Promise((resolve) => setImmediate(resolve)); // let requests in between
+  const measurer = sharedMeasurer();
+  for (const language of languages) {
+    layoutDocument(await bookDocumentSpec("teacher", language), measurer);
+    await pause();
+    await renderPdf(await bookDocumentSpec("student", language));
+    await pause();
+  }
 }

@@ -104,3 +104,21 @@ describe("documents", () => {
     );
   });
 });
+
+describe("determinism across process history", () => {
+  it("a book's bytes do not depend on what the process typeset before", async () => {
+    const { vi } = await import("vitest");
+    vi.resetModules();
+    const fresh = async () => ({
+      render: (await import("~/pdf/render.server")).renderPdf,
+      specs: await import("~/pdf/documents/assemble.server"),
+    });
+    const first = await fresh();
+    const alone = await first.render(await first.specs.bookDocumentSpec("student", "az"));
+    vi.resetModules();
+    const second = await fresh();
+    for (const language of languages) await second.render(await second.specs.bookDocumentSpec("teacher", language));
+    const afterOthers = await second.render(await second.specs.bookDocumentSpec("student", "az"));
+    expect(Buffer.from(afterOthers.bytes).equals(Buffer.from(alone.bytes))).toBe(true);
+  });
+});

@@ -23,8 +23,23 @@ export function inlinesOf(nodes: readonly Nodes[], style: TextStyle = { bold: fa
   });
 }
 
-/** Body nodes → blocks; a `##` inside a section becomes a level-3 heading under the section's level 2. */
+const blockCache = new WeakMap<readonly BodyNode[], Block[]>();
+
+/**
+ * Body nodes → blocks; a `##` inside a section becomes a level-3 heading under the section's level 2.
+ * Kept per section (by identity): the same blocks, and so the layout's cached words and lines, serve
+ * every document that prints the section.
+ */
 export function blocksOf(nodes: readonly BodyNode[]): Block[] {
+  let blocks = blockCache.get(nodes);
+  if (!blocks) {
+    blocks = convert(nodes);
+    blockCache.set(nodes, blocks);
+  }
+  return blocks;
+}
+
+function convert(nodes: readonly BodyNode[]): Block[] {
   return nodes.flatMap((node): Block[] => {
     switch (node.type) {
       case "paragraph":
@@ -37,11 +52,11 @@ export function blocksOf(nodes: readonly BodyNode[]): Block[] {
             kind: "list",
             ordered: node.ordered === true,
             start: node.start ?? 1,
-            items: node.children.map((item) => blocksOf(item.children as BodyNode[])),
+            items: node.children.map((item) => convert(item.children as BodyNode[])),
           },
         ];
       case "blockquote":
-        return [{ kind: "quote", blocks: blocksOf(node.children as BodyNode[]) }];
+        return [{ kind: "quote", blocks: convert(node.children as BodyNode[]) }];
       default:
         return [];
     }
