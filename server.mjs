@@ -40,6 +40,8 @@ export function createApp() {
   return app;
 }
 
+await build.entry.module.startUp?.();
+
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "0.0.0.0";
 const server = createApp().listen(port, host, () => {

@@ -19,6 +19,7 @@ export default defineConfig({
     include: ["tests/**/*.test.ts"],
     exclude: ["tests/e2e/**", "node_modules/**"],
     globalSetup: ["tests/setup/build-and-serve.ts"],
+    setupFiles: ["tests/setup/environment.ts"],
     testTimeout: 20_000,
     hookTimeout: 120_000,
   },

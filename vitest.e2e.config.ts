@@ -7,6 +7,7 @@ export default defineConfig({
   test: {
     include: ["tests/e2e/**/*.test.ts"],
     globalSetup: ["tests/setup/build-and-serve.ts"],
+    setupFiles: ["tests/setup/environment.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     fileParallelism: false,

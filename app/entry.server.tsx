@@ -11,11 +11,20 @@ import { pageLanguage } from "~/i18n/i18n.server";
 import { i18nextOptions } from "~/i18n/i18next-options";
 import { allResources } from "~/i18n/resources.server";
 import { securityHeaders } from "~/http/security-headers.server";
+import { getCatalogue } from "~/content/catalogue.server";
 import { languages } from "~/i18n/languages";
 import { warmUpPdfEngine } from "~/pdf/service.server";
 
 const streamTimeout = 5_000;
 export { streamTimeout };
+
+/**
+ * Called by server.mjs before it listens: opens and migrates the database, imports changed lesson files
+ * as revisions and loads the published catalogue. A failure here stops the server with its reason.
+ */
+export async function startUp(): Promise<void> {
+  await getCatalogue();
+}
 
 /** Called by server.mjs once it listens: work worth doing before the first visitor asks for it. */
 export async function warmUp(): Promise<void> {

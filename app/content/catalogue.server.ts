@@ -1,8 +1,13 @@
-// The catalogue of lessons the portal serves: checked once, held in memory, asked by the routes.
-// In development it reloads when a file under lessons/ changes; in production it is built at start.
+// The published catalogue: the latest approved revision of each lesson language, checked once, held in
+// memory, asked by the routes, never parsed per request. It is rebuilt after an approval
+// (invalidateCatalogue) and, in development, when a lesson file changes (the change becomes a revision
+// in review first, as everywhere).
 import { watch } from "node:fs";
 import path from "node:path";
+import { getDatabase } from "~/db/database.server";
 import { languages, type Language } from "~/i18n/languages";
+import { loadPublishedContent, type PublishedRevision } from "~/review/published.server";
+import { syncLessonFiles } from "~/review/sync.server";
 import { buildSearchIndex, type SearchIndex } from "~/search/search";
 import { checkCurriculum } from "./check";
 import { formatProblem, type Lesson, type LessonDocument } from "./document";
@@ -10,24 +15,47 @@ import { readLessonSources } from "./sources.server";
 import type { Topic } from "./topics";
 import { lessonSummary, type LessonSummary } from "./views";
 
+export interface PublishedLesson extends Lesson {
+  /** Which revision each language's public text is, and when it was approved. */
+  published: Partial<Record<Language, PublishedRevision>>;
+}
+
 export interface Catalogue {
-  lessons: Lesson[];
-  bySlug: Map<string, Lesson>;
+  lessons: PublishedLesson[];
+  bySlug: Map<string, PublishedLesson>;
   searchIndexes: Record<Language, SearchIndex>;
   problemCount: number;
 }
 
 export const lessonsDirectory = path.resolve(process.env.LESSONS_DIR ?? path.join(process.cwd(), "lessons"));
 
-let cached: Catalogue | null = null;
+let cached: Promise<Catalogue> | null = null;
+let filesSynced: Promise<unknown> | null = null;
 let watching = false;
 
-function loadCatalogue(): Catalogue {
-  const { lessons, problems } = checkCurriculum(readLessonSources(lessonsDirectory));
+/** Imports the lesson files into revisions once per process (and again after a change in development). */
+export function syncFilesOnce(): Promise<unknown> {
+  filesSynced ??= (async () => {
+    const result = await syncLessonFiles(await getDatabase(), readLessonSources(lessonsDirectory));
+    if (result.created.length > 0) {
+      console.log(JSON.stringify({ event: "content-sync", firstImport: result.firstImport, revisions: result.created.length }));
+    }
+  })().catch((error: unknown) => {
+    filesSynced = null;
+    throw error;
+  });
+  return filesSynced;
+}
+
+async function loadCatalogue(): Promise<Catalogue> {
+  await syncFilesOnce();
+  const { sources, revisions } = await loadPublishedContent(await getDatabase());
+  const { lessons: checked, problems } = checkCurriculum(sources);
   for (const problem of problems) {
     // The server serves the valid lessons; say why anything was left out.
     console.warn(`[content] left out: ${formatProblem(problem)}`);
   }
+  const lessons: PublishedLesson[] = checked.map((lesson) => ({ ...lesson, published: revisions.get(lesson.slug) ?? {} }));
   const searchIndexes = Object.fromEntries(
     languages.map((language) => [language, buildSearchIndex(language, documentsIn(lessons, language))]),
   ) as Record<Language, SearchIndex>;
@@ -38,12 +66,16 @@ function documentsIn(lessons: Lesson[], language: Language): LessonDocument[] {
   return lessons.flatMap((lesson) => (lesson.documents[language] ? [lesson.documents[language]!] : []));
 }
 
-export function getCatalogue(): Catalogue {
+export function getCatalogue(): Promise<Catalogue> {
   if (!cached) {
-    cached = loadCatalogue();
+    cached = loadCatalogue().catch((error: unknown) => {
+      cached = null;
+      throw error;
+    });
     if (process.env.NODE_ENV === "development" && !watching) {
       watching = true;
       watch(lessonsDirectory, { recursive: true }, () => {
+        filesSynced = null;
         cached = null;
       });
     }
@@ -51,22 +83,22 @@ export function getCatalogue(): Catalogue {
   return cached;
 }
 
-/** A lesson in one language, or null when the lesson or that language version does not exist. */
-export function getLessonDocument({ slug, language }: { slug: string; language: Language }) {
-  const lesson = getCatalogue().bySlug.get(slug);
+/** After an approval: the next request sees the new text. */
+export function invalidateCatalogue(): void {
+  cached = null;
+}
+
+/** A lesson in one language, or null when the lesson or that language version is not public. */
+export async function getLessonDocument({ slug, language }: { slug: string; language: Language }) {
+  const lesson = (await getCatalogue()).bySlug.get(slug);
   const document = lesson?.documents[language];
   if (!lesson || !document) return null;
   return { lesson, document, availableLanguages: languages.filter((code) => lesson.documents[code]) };
 }
 
-export function languagesOfLesson(slug: string): Language[] {
-  const lesson = getCatalogue().bySlug.get(slug);
-  return lesson ? languages.filter((code) => lesson.documents[code]) : [];
-}
-
 /** The lessons that exist in a language, in curriculum order. */
-export function listLessons(language: Language): LessonSummary[] {
-  return getCatalogue().lessons.flatMap((lesson) => {
+export async function listLessons(language: Language): Promise<LessonSummary[]> {
+  return (await getCatalogue()).lessons.flatMap((lesson) => {
     const document = lesson.documents[language];
     return document ? [lessonSummary(lesson, document)] : [];
   });
@@ -79,12 +111,12 @@ export interface LessonFilters {
 }
 
 /** The catalogue filtered by grade and topic; with a query, the matches in order of relevance. */
-export function findLessons(language: Language, { grade, topic, query }: LessonFilters): LessonSummary[] {
-  const lessons = listLessons(language).filter(
+export async function findLessons(language: Language, { grade, topic, query }: LessonFilters): Promise<LessonSummary[]> {
+  const lessons = (await listLessons(language)).filter(
     (lesson) => (grade === undefined || lesson.grades.includes(grade)) && (topic === undefined || lesson.topics.includes(topic)),
   );
   if (!query?.trim()) return lessons;
-  const ranked = getCatalogue().searchIndexes[language].search(query);
+  const ranked = (await getCatalogue()).searchIndexes[language].search(query);
   const bySlug = new Map(lessons.map((lesson) => [lesson.slug, lesson]));
   return ranked.flatMap((slug) => (bySlug.has(slug) ? [bySlug.get(slug)!] : []));
 }

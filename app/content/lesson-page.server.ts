@@ -3,8 +3,8 @@ import type { Language } from "~/i18n/languages";
 import { notFound } from "~/http/responses.server";
 import { getLessonDocument } from "./catalogue.server";
 
-export function requireLessonDocument({ slug, language }: { slug: string; language: Language }) {
-  const found = getLessonDocument({ slug, language });
+export async function requireLessonDocument({ slug, language }: { slug: string; language: Language }) {
+  const found = await getLessonDocument({ slug, language });
   if (!found) throw notFound();
   return found;
 }

@@ -243,3 +243,30 @@ async function openConfiguredDatabase(): Promise<Kysely<Database>> {
   }
   return handle.db;
 }
+
+export type ConstraintKind = "unique" | "check" | "foreign_key" | "not_null";
+
+/**
+ * Which kind of constraint a failed statement broke, whichever database raised it; null for any
+ * other error. Callers can then answer "that email is already in use" without parsing messages.
+ */
+export function violatedConstraint(error: unknown): ConstraintKind | null {
+  const code = typeof error === "object" && error !== null && "code" in error ? error.code : undefined;
+  switch (code) {
+    case "23505": // PostgreSQL unique_violation
+    case "SQLITE_CONSTRAINT_UNIQUE":
+    case "SQLITE_CONSTRAINT_PRIMARYKEY":
+      return "unique";
+    case "23514": // check_violation
+    case "SQLITE_CONSTRAINT_CHECK":
+      return "check";
+    case "23503": // foreign_key_violation
+    case "SQLITE_CONSTRAINT_FOREIGNKEY":
+      return "foreign_key";
+    case "23502": // not_null_violation
+    case "SQLITE_CONSTRAINT_NOTNULL":
+      return "not_null";
+    default:
+      return null;
+  }
+}

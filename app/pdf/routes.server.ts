@@ -14,7 +14,7 @@ export async function lessonPdfResponse(kind: "plan" | "handout", request: Reque
   const pdf = await lessonPdf(kind, slug, language);
   if (!pdf) throw notFound();
   const labels = await documentLabels(language);
-  const title = getCatalogue().bySlug.get(slug)!.documents[language]!.title;
+  const title = (await getCatalogue()).bySlug.get(slug)!.documents[language]!.title;
   const part = kind === "plan" ? labels.lessonPlan : labels.handout;
   return pdfResponse(request, pdf, { ascii: `${kind === "plan" ? "lesson-plan" : "handout"}-${slug}-${language}.pdf`, unicode: `${title} — ${part}.pdf` });
 }
@@ -29,7 +29,7 @@ export async function bookPdfResponse(kind: "student" | "teacher", request: Requ
 
 export async function packPdfResponse(request: Request, params: Params) {
   const language = requireLanguage(params);
-  const parsed = parsePackRequest(new URL(request.url).searchParams, language, getCatalogue());
+  const parsed = parsePackRequest(new URL(request.url).searchParams, language, await getCatalogue());
   if (!parsed.ok) {
     // A message that names the problem, in the page's language.
     const t = await translator(language, "documents");

@@ -20,19 +20,19 @@ function labelsHash(language: Language): string {
   return hash;
 }
 
-function contentHashOf(slug: string, language: Language): string | null {
-  return getCatalogue().bySlug.get(slug)?.documents[language]?.contentHash ?? null;
+async function contentHashOf(slug: string, language: Language): Promise<string | null> {
+  return (await getCatalogue()).bySlug.get(slug)?.documents[language]?.contentHash ?? null;
 }
 
 export async function lessonPdf(kind: "plan" | "handout", slug: string, language: Language): Promise<CachedPdf | null> {
-  const content = contentHashOf(slug, language);
+  const content = await contentHashOf(slug, language);
   if (!content) return null;
   const key = cacheKey({ engineVersion, kind, slug, language, content, labels: labelsHash(language) });
   return cachedPdf(key, async () => renderPdf((await lessonDocumentSpec(kind, slug, language))!));
 }
 
 export async function bookPdf(kind: "student" | "teacher", language: Language): Promise<CachedPdf> {
-  const contents = getCatalogue().lessons.map((lesson) => [lesson.slug, lesson.documents[language]?.contentHash ?? null]);
+  const contents = (await getCatalogue()).lessons.map((lesson) => [lesson.slug, lesson.documents[language]?.contentHash ?? null]);
   const key = cacheKey({ engineVersion, kind: `${kind}-book`, language, contents, labels: labelsHash(language) });
   return cachedPdf(key, async () => renderPdf(await bookDocumentSpec(kind, language)));
 }
@@ -46,7 +46,9 @@ export interface PackOptions {
 }
 
 export async function packPdf(options: PackOptions): Promise<CachedPdf> {
-  const contents = options.slugs.map((slug) => [slug, contentHashOf(slug, options.language), contentHashOf(slug, options.handoutLanguage)]);
+  const contents = await Promise.all(
+    options.slugs.map(async (slug) => [slug, await contentHashOf(slug, options.language), await contentHashOf(slug, options.handoutLanguage)]),
+  );
   const key = cacheKey({
     engineVersion,
     kind: "pack",

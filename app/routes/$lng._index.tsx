@@ -13,7 +13,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const t = await translator(language, "lessons");
   return {
     language,
-    lessons: listLessons(language),
+    lessons: await listLessons(language),
     meta: documentMeta({ title: t("home.title"), description: t("common:site.description"), origin: publicOrigin(request), language, path: "/" }),
   };
 }

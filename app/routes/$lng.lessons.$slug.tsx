@@ -14,7 +14,7 @@ import { documentMeta, localizedPath, publicOrigin } from "~/seo/document-meta";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const language = requireLanguage(params);
   const slug = requireSlug(params);
-  const { lesson, document, availableLanguages } = requireLessonDocument({ slug, language });
+  const { lesson, document, availableLanguages } = await requireLessonDocument({ slug, language });
   return {
     lesson: studentLessonView(lesson, document),
     availableLanguages,
@@ -35,7 +35,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => data?.meta ?? [];
 export async function action({ request, params }: ActionFunctionArgs) {
   const language = requireLanguage(params);
   const slug = requireSlug(params);
-  const { lesson, document } = requireLessonDocument({ slug, language });
+  const { lesson, document } = await requireLessonDocument({ slug, language });
   const view = studentLessonView(lesson, document);
   const graded = readQuizForm(view.quiz, await request.formData());
   if (!graded) {

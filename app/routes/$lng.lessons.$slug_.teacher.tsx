@@ -14,7 +14,7 @@ import { documentMeta, localizedPath, publicOrigin } from "~/seo/document-meta";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const language = requireLanguage(params);
   const slug = requireSlug(params);
-  const { lesson, document, availableLanguages } = requireLessonDocument({ slug, language });
+  const { lesson, document, availableLanguages } = await requireLessonDocument({ slug, language });
   const t = await translator(language, "lessons");
   return {
     lesson: teacherLessonView(lesson, document),

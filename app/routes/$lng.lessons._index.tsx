@@ -30,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     language,
     filters: { grade: grade ?? null, topic: topic ?? null, query },
-    lessons: findLessons(language, { grade, topic, query }),
+    lessons: await findLessons(language, { grade, topic, query }),
     meta: documentMeta({
       title: t("catalogue.title"),
       description: t("catalogue.description"),

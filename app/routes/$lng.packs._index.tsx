@@ -14,16 +14,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const t = await translator(language, "documents");
   const page = {
-    lessons: listLessons(language).map(({ slug, title, number }) => ({ slug, title, number })),
+    lessons: (await listLessons(language)).map(({ slug, title, number }) => ({ slug, title, number })),
     meta: documentMeta({ title: t("packs.title"), description: t("packs.description"), origin: publicOrigin(request), language, path: "/packs" }),
   };
   if (!url.searchParams.has("build")) return { ...page, form: defaultPackForm(language), errors: [] as string[] };
 
   const form = readPackForm(url.searchParams, language);
   if (!form) throw badRequest();
-  const curriculumOrder = getCatalogue().lessons.map((lesson) => lesson.slug);
+  const catalogue = await getCatalogue();
+  const curriculumOrder = catalogue.lessons.map((lesson) => lesson.slug);
   const query = packQuery(form, curriculumOrder);
-  const parsed = parsePackRequest(query, language, getCatalogue());
+  const parsed = parsePackRequest(query, language, catalogue);
   if (parsed.ok) return redirect(`${localizedPath(language, "/packs/pack.pdf")}?${query}`, 303);
   const errors = parsed.errors.map((error) => t(`errors.${error.code}`, error.values));
   return data({ ...page, form, errors }, { status: 400 });

@@ -2,8 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { sitemapXml } from "~/seo/sitemap.server";
 import { publicOrigin } from "~/seo/document-meta";
 
-export function loader({ request }: LoaderFunctionArgs) {
-  return new Response(sitemapXml(publicOrigin(request)), {
+export async function loader({ request }: LoaderFunctionArgs) {
+  return new Response(await sitemapXml(publicOrigin(request)), {
     headers: { "Content-Type": "application/xml; charset=utf-8", "Cache-Control": "public, max-age=3600" },
   });
 }

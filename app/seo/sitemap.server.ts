@@ -8,7 +8,7 @@ interface SitemapPage {
   languages: readonly Language[];
 }
 
-export function publicPages(): SitemapPage[] {
+export async function publicPages(): Promise<SitemapPage[]> {
   const pages: SitemapPage[] = [
     { path: "/", languages },
     { path: "/lessons", languages },
@@ -16,7 +16,7 @@ export function publicPages(): SitemapPage[] {
     { path: "/packs", languages },
     { path: "/help", languages },
   ];
-  for (const lesson of getCatalogue().lessons) {
+  for (const lesson of (await getCatalogue()).lessons) {
     const available = languages.filter((language) => lesson.documents[language]);
     pages.push({ path: `/lessons/${lesson.slug}`, languages: available });
     pages.push({ path: `/lessons/${lesson.slug}/teacher`, languages: available });
@@ -28,8 +28,8 @@ function escapeXml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
-export function sitemapXml(origin: string): string {
-  const entries = publicPages().flatMap((page) =>
+export async function sitemapXml(origin: string): Promise<string> {
+  const entries = (await publicPages()).flatMap((page) =>
     page.languages.map((language) => {
       const alternates = page.languages
         .map((code) => `    <xhtml:link rel="alternate" hreflang="${code}" href="${escapeXml(origin + localizedPath(code, page.path))}"/>`)

@@ -12,7 +12,7 @@ const slug = "what-is-trafficking";
 describe("text copied out of the PDF is the original text", () => {
   for (const language of languages) {
     it(`${language}: the handout's title, summary and every reading paragraph extract exactly`, async () => {
-      const document = getCatalogue().bySlug.get(slug)!.documents[language]!;
+      const document = (await getCatalogue()).bySlug.get(slug)!.documents[language]!;
       const pdf = await renderPdf((await lessonDocumentSpec("handout", slug, language))!);
       const { pages, info } = await extractPdf(pdf.bytes);
       // Paragraphs run across pages: compare the bodies without the running header and footer.
@@ -28,7 +28,7 @@ describe("text copied out of the PDF is the original text", () => {
   }
 
   it("the lesson plan carries the answers, the timed plan and the safeguarding note", async () => {
-    const document = getCatalogue().bySlug.get(slug)!.documents.hy!;
+    const document = (await getCatalogue()).bySlug.get(slug)!.documents.hy!;
     const pdf = await renderPdf((await lessonDocumentSpec("plan", slug, "hy"))!);
     const text = normalized((await extractPdf(pdf.bytes)).pages.join("\n"));
     for (const question of document.quiz) expect(text).toContain(normalized(question.options.find((option) => option.correct)!.text));
@@ -58,7 +58,7 @@ describe("documents", () => {
   it("a book has a cover, a table of contents whose entries are links, every lesson, the help page, and bookmarks", async () => {
     const pdf = await renderPdf(await bookDocumentSpec("student", "en"));
     const extracted = await extractPdf(pdf.bytes);
-    const lessons = getCatalogue().lessons;
+    const lessons = (await getCatalogue()).lessons;
     expect(extracted.pageCount).toBeGreaterThan(lessons.length * 2);
     const contents = extracted.pages[1]!;
     expect(contents).toContain("Contents");
@@ -92,7 +92,7 @@ describe("documents", () => {
     const pdf = await renderPdf(await packDocumentSpec({ slugs, parts: ["plan", "handout"], language: "ka", handoutLanguage: "hy", copies: 2 }));
     const { pages } = await extractPdf(pdf.bytes);
     const text = normalized(pages.join("\n"));
-    const catalogue = getCatalogue();
+    const catalogue = await getCatalogue();
     for (const name of slugs) {
       expect(text).toContain(normalized(catalogue.bySlug.get(name)!.documents.ka!.title));
       const armenianTitle = normalized(catalogue.bySlug.get(name)!.documents.hy!.title);

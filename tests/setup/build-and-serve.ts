@@ -49,12 +49,13 @@ export default async function setup(project: TestProject) {
     });
   }
   const port = await freePort();
-  // Each run typesets into its own cache, so that "first download" really is the first.
-  const pdfCacheDirectory = mkdtempSync(path.join(tmpdir(), "portal-pdf-cache-"));
+  // Each run has its own database and PDF cache: a fresh installation, whose "first download" really
+  // is the first.
+  const runDirectory = mkdtempSync(path.join(tmpdir(), "portal-server-"));
   let log = "";
   const child = spawn(process.execPath, ["server.mjs"], {
     cwd: root,
-    env: { ...environmentOutsideVitest(), PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", PUBLIC_ORIGIN: "", PDF_CACHE_DIR: pdfCacheDirectory },
+    env: { ...environmentOutsideVitest(), PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", PUBLIC_ORIGIN: "", PDF_CACHE_DIR: path.join(runDirectory, "pdf-cache"), DATABASE_URL: path.join(runDirectory, "portal.db") },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout!.on("data", (chunk) => (log += chunk));
@@ -65,7 +66,7 @@ export default async function setup(project: TestProject) {
   return async () => {
     child.kill("SIGTERM");
     await new Promise((resolve) => child.once("exit", resolve));
-    rmSync(pdfCacheDirectory, { recursive: true, force: true });
+    rmSync(runDirectory, { recursive: true, force: true });
   };
 }
 

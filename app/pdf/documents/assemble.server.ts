@@ -6,7 +6,7 @@ import { documentLabels } from "./labels.server";
 import { bookSpec, handoutSpec, lessonPlanSpec, packSpec, type LessonInLanguage, type PackPart } from "./specs";
 
 export async function lessonInLanguage(slug: string, language: Language): Promise<LessonInLanguage | null> {
-  const lesson = getCatalogue().bySlug.get(slug);
+  const lesson = (await getCatalogue()).bySlug.get(slug);
   const document = lesson?.documents[language];
   if (!lesson || !document) return null;
   return { lesson: lessonSummary(lesson, document), document, labels: await documentLabels(language) };
@@ -19,7 +19,7 @@ export async function lessonDocumentSpec(kind: "plan" | "handout", slug: string,
 }
 
 export async function bookDocumentSpec(kind: "student" | "teacher", language: Language) {
-  const items = (await Promise.all(getCatalogue().lessons.map((lesson) => lessonInLanguage(lesson.slug, language)))).filter(
+  const items = (await Promise.all((await getCatalogue()).lessons.map((lesson: { slug: string }) => lessonInLanguage(lesson.slug, language)))).filter(
     (item): item is LessonInLanguage => item !== null,
   );
   return bookSpec(kind, items, await documentLabels(language), null);

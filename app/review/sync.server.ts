@@ -1,0 +1,141 @@
+// Lesson files become revisions. When a (lesson, language) file differs from what was last imported
+// from it, a new revision waits for review. The very first import of a fresh installation is approved
+// by the system (and the audit log says so), so that `npm start` shows the curriculum at once.
+import { createHash } from "node:crypto";
+import type { Kysely } from "kysely";
+import { parse as parseYaml } from "yaml";
+import type { LessonSource } from "~/content/check";
+import { recordAudit } from "~/db/audit.server";
+import { timestampOf, type Database } from "~/db/schema";
+import { isLanguage, languages, type Language } from "~/i18n/languages";
+
+export interface SyncResult {
+  firstImport: boolean;
+  created: { slug: string; language: Language; revisionId: number }[];
+}
+
+export function contentHash(text: string): string {
+  return createHash("sha256").update(text).digest("hex");
+}
+
+/** The source language named in lesson.yaml, read leniently: a broken file is reported by content check. */
+function sourceLanguageOf(metadataText: string | null): Language {
+  try {
+    const source = (parseYaml(metadataText ?? "") as { source?: unknown } | null)?.source;
+    return isLanguage(source) ? source : "ka";
+  } catch {
+    return "ka";
+  }
+}
+
+export async function syncLessonFiles(db: Kysely<Database>, sources: LessonSource[], now = new Date()): Promise<SyncResult> {
+  const at = timestampOf(now);
+  return db.transaction().execute(async (trx) => {
+    const existing = await trx.selectFrom("revisions").select(trx.fn.countAll<number>().as("count")).executeTakeFirstOrThrow();
+    const firstImport = Number(existing.count) === 0;
+    const created: SyncResult["created"] = [];
+
+    for (const source of sources) {
+      if (source.metadataText === null) continue;
+      const sourceLanguage = sourceLanguageOf(source.metadataText);
+      const lesson = await trx.selectFrom("lessons").select(["slug", "metadata"]).where("slug", "=", source.slug).executeTakeFirst();
+      if (!lesson) {
+        await trx
+          .insertInto("lessons")
+          .values({ slug: source.slug, source_language: sourceLanguage, metadata: source.metadataText, created_at: at, updated_at: at })
+          .execute();
+      } else if (lesson.metadata !== source.metadataText) {
+        await trx
+          .updateTable("lessons")
+          .set({ metadata: source.metadataText, source_language: sourceLanguage, updated_at: at })
+          .where("slug", "=", source.slug)
+          .execute();
+      }
+
+      // The source language first, so that a translation imported in the same pass can follow it.
+      const order = [sourceLanguage, ...languages.filter((language) => language !== sourceLanguage)];
+      for (const language of order) {
+        const text = source.languageTexts[language];
+        if (text === undefined) continue;
+        const hash = contentHash(text);
+        const lastFromFile = await trx
+          .selectFrom("revisions")
+          .select(["content_hash"])
+          .where("lesson_slug", "=", source.slug)
+          .where("language", "=", language)
+          .where("origin", "=", "file")
+          .orderBy("id", "desc")
+          .executeTakeFirst();
+        if (lastFromFile?.content_hash === hash) continue;
+
+        const follows =
+          language === sourceLanguage
+            ? null
+            : ((
+                await trx
+                  .selectFrom("revisions")
+                  .select("id")
+                  .where("lesson_slug", "=", source.slug)
+                  .where("language", "=", sourceLanguage)
+                  .where("status", firstImport ? "in" : "=", firstImport ? ["approved", "in_review"] : "approved")
+                  .orderBy("id", "desc")
+                  .executeTakeFirst()
+              )?.id ?? null);
+
+        // A newer revision replaces older ones still waiting: nobody should decide a stale text.
+        await trx
+          .updateTable("revisions")
+          .set({ status: "superseded" })
+          .where("lesson_slug", "=", source.slug)
+          .where("language", "=", language)
+          .where("status", "=", "in_review")
+          .execute();
+
+        const revision = await trx
+          .insertInto("revisions")
+          .values({
+            lesson_slug: source.slug,
+            language,
+            content: text,
+            content_hash: hash,
+            follows,
+            author_id: null,
+            origin: "file",
+            status: firstImport ? "approved" : "in_review",
+            comment: firstImport ? "First import of the curriculum, approved by the system." : null,
+            decided_by: null,
+            decided_at: firstImport ? at : null,
+            created_at: at,
+          })
+          .returning("id")
+          .executeTakeFirstOrThrow();
+        created.push({ slug: source.slug, language, revisionId: revision.id });
+
+        if (firstImport) {
+          await trx
+            .insertInto("published")
+            .values({ lesson_slug: source.slug, language, revision_id: revision.id, published_at: at })
+            .execute();
+        }
+        await recordAudit(trx, {
+          actorId: null,
+          actor: "system",
+          action: firstImport ? "revision.import-approved" : "revision.submit",
+          subject: `revision:${revision.id}`,
+          details: { lesson: source.slug, language, origin: "file" },
+          at: now,
+        });
+      }
+    }
+    if (firstImport && created.length > 0) {
+      await recordAudit(trx, {
+        actorId: null,
+        actor: "system",
+        action: "curriculum.first-import",
+        details: { revisions: created.length, note: "A fresh installation's first import is approved by the system." },
+        at: now,
+      });
+    }
+    return { firstImport, created };
+  });
+}
