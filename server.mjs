@@ -4,6 +4,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 process.env.NODE_ENV ??= "production";
+// `npm start` runs the production build on a developer's or a school's own machine: http on localhost,
+// a session secret generated into data/. A deployment runs without --local and must set SESSION_SECRET.
+if (process.argv.includes("--local")) process.env.PORTAL_LOCAL = "1";
 
 const { createRequestHandler } = await import("@remix-run/express");
 const { default: express } = await import("express");
@@ -36,7 +39,8 @@ export function createApp() {
 
   app.use("/assets", express.static(path.join(root, "build/client/assets"), { immutable: true, maxAge: "1y", index: false }));
   app.use(express.static(path.join(root, "build/client"), { maxAge: "1h", index: false }));
-  app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV }));
+  // The client's address for sign-in rate limits and the audit log (behind a proxy: TRUST_PROXY=1).
+  app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV, getLoadContext: (request) => ({ clientAddress: request.ip ?? null }) }));
   return app;
 }
 

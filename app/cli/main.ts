@@ -3,12 +3,20 @@ import path from "node:path";
 import { checkCurriculum } from "~/content/check";
 import { formatProblem } from "~/content/document";
 import { readLessonSources } from "~/content/sources.server";
+import { closeDatabase, getDatabase } from "~/db/database.server";
 import { languages } from "~/i18n/languages";
+import { syncLessonFiles } from "~/review/sync.server";
+import { userCommand } from "./users";
 
 const usage = `Usage: npm run cli -- <command>
 
 Commands:
   content check [--dir <lessons folder>]   validate every lesson; prints file:line: message, exits 1 on a problem
+  content sync [--dir <lessons folder>]    import changed lesson files as revisions awaiting review
+  user add --email E --name N --role admin|editor|reviewer [--languages ka,hy]
+                                           add a staff account (password from PORTAL_PASSWORD or asked)
+  user list                                list the staff accounts
+  user disable --email E                   disable an account and end its sessions
 `;
 
 function option(args: string[], name: string): string | undefined {
@@ -27,11 +35,31 @@ function contentCheck(args: string[]): number {
   return problems.length === 0 && sources.length > 0 ? 0 : 1;
 }
 
-function main(args: string[]): number {
+async function contentSync(args: string[]): Promise<number> {
+  const directory = path.resolve(option(args, "--dir") ?? process.env.LESSONS_DIR ?? "lessons");
+  const result = await syncLessonFiles(await getDatabase(), readLessonSources(directory));
+  for (const revision of result.created) {
+    console.log(`revision ${revision.revisionId}: lessons/${revision.slug}/${revision.language}.md ${result.firstImport ? "imported and approved (first import)" : "awaits review"}`);
+  }
+  console.error(`${result.created.length} new revision${result.created.length === 1 ? "" : "s"}`);
+  return 0;
+}
+
+async function main(args: string[]): Promise<number> {
   const [domain, command, ...rest] = args;
   if (domain === "content" && command === "check") return contentCheck(rest);
+  if (domain === "content" && command === "sync") return contentSync(rest);
+  if (domain === "user") return userCommand(await getDatabase(), [command ?? "", ...rest]);
   console.error(usage);
   return domain === undefined || domain === "help" || domain === "--help" ? 0 : 2;
 }
 
-process.exitCode = main(process.argv.slice(2));
+main(process.argv.slice(2))
+  .then((code) => {
+    process.exitCode = code;
+  })
+  .catch((error: unknown) => {
+    console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  })
+  .finally(() => closeDatabase());

@@ -244,6 +244,13 @@ async function openConfiguredDatabase(): Promise<Kysely<Database>> {
   return handle.db;
 }
 
+/** Closes the process's database (the CLI at exit, the server on shutdown); the next use opens it again. */
+export async function closeDatabase(): Promise<void> {
+  const open = processWide.portalDatabase;
+  processWide.portalDatabase = undefined;
+  if (open) await (await open.catch(() => null))?.destroy();
+}
+
 export type ConstraintKind = "unique" | "check" | "foreign_key" | "not_null";
 
 /**

@@ -3,7 +3,10 @@ import { createHash } from "node:crypto";
 import { getCatalogue } from "~/content/catalogue.server";
 import type { Language } from "~/i18n/languages";
 import { allResources } from "~/i18n/resources.server";
-import { cachedPdf, cacheKey, type CachedPdf } from "./cache.server";
+import { violatedConstraint, getDatabase } from "~/db/database.server";
+import { timestampOf } from "~/db/schema";
+import { cachedPdf, cacheKey, type CachedPdf, type CacheSource } from "./cache.server";
+import { verifyOrigin } from "./documents/labels.server";
 import { bookDocumentSpec, lessonDocumentSpec, packDocumentSpec } from "./documents/assemble.server";
 import type { PackPart } from "./documents/specs";
 import { layoutDocument } from "./layout";
@@ -20,21 +23,54 @@ function labelsHash(language: Language): string {
   return hash;
 }
 
-async function contentHashOf(slug: string, language: Language): Promise<string | null> {
-  return (await getCatalogue()).bySlug.get(slug)?.documents[language]?.contentHash ?? null;
+interface IncludedRevision {
+  slug: string;
+  language: Language;
+  revisionId: number | null;
 }
 
-export async function lessonPdf(kind: "plan" | "handout", slug: string, language: Language): Promise<CachedPdf | null> {
-  const content = await contentHashOf(slug, language);
-  if (!content) return null;
-  const key = cacheKey({ engineVersion, kind, slug, language, content, labels: labelsHash(language) });
-  return cachedPdf(key, async () => renderPdf((await lessonDocumentSpec(kind, slug, language))!));
+async function includedRevision(slug: string, language: Language): Promise<IncludedRevision | null> {
+  const lesson = (await getCatalogue()).bySlug.get(slug);
+  if (!lesson?.documents[language]) return null;
+  return { slug, language, revisionId: lesson.published[language]?.revisionId ?? null };
 }
 
-export async function bookPdf(kind: "student" | "teacher", language: Language): Promise<CachedPdf> {
-  const contents = (await getCatalogue()).lessons.map((lesson) => [lesson.slug, lesson.documents[language]?.contentHash ?? null]);
-  const key = cacheKey({ engineVersion, kind: `${kind}-book`, language, contents, labels: labelsHash(language) });
-  return cachedPdf(key, async () => renderPdf(await bookDocumentSpec(kind, language)));
+/** Remembers which revisions a PDF holds, by its hash: what /verify/<sha256> answers from. */
+async function recordPdfDocument(pdf: CachedPdf & { source: CacheSource }, key: string, kind: string, language: Language, included: IncludedRevision[]) {
+  if (pdf.source !== "typeset" && pdf.source !== "disk") return;
+  try {
+    const db = await getDatabase();
+    const known = await db.selectFrom("pdf_documents").select("sha256").where("sha256", "=", pdf.sha256).executeTakeFirst();
+    if (known) return;
+    await db
+      .insertInto("pdf_documents")
+      .values({ sha256: pdf.sha256, cache_key: key, kind, language, revision_ids: JSON.stringify(included), created_at: timestampOf(new Date()) })
+      .execute();
+  } catch (error) {
+    // Two instances may record the same PDF at once; the PDF is served either way.
+    if (violatedConstraint(error) !== "unique") console.warn(JSON.stringify({ event: "pdf-record-failed", error: String(error) }));
+  }
+}
+
+async function servePdf(kind: string, language: Language, included: IncludedRevision[], options: Record<string, unknown>, typeset: () => Promise<{ bytes: Uint8Array; pageCount: number }>) {
+  const key = cacheKey({ engineVersion, kind, language, included, options, labels: labelsHash(language), origin: verifyOrigin() });
+  const pdf = await cachedPdf(key, typeset);
+  await recordPdfDocument(pdf, key, kind, language, included);
+  return pdf;
+}
+
+export async function lessonPdf(kind: "plan" | "handout", slug: string, language: Language) {
+  const included = await includedRevision(slug, language);
+  if (!included) return null;
+  return servePdf(kind, language, [included], { slug }, async () => renderPdf((await lessonDocumentSpec(kind, slug, language))!));
+}
+
+export async function bookPdf(kind: "student" | "teacher", language: Language) {
+  const catalogue = await getCatalogue();
+  const included = (await Promise.all(catalogue.lessons.map((lesson) => includedRevision(lesson.slug, language)))).filter(
+    (entry): entry is IncludedRevision => entry !== null,
+  );
+  return servePdf(`${kind}-book`, language, included, {}, async () => renderPdf(await bookDocumentSpec(kind, language)));
 }
 
 export interface PackOptions {
@@ -45,18 +81,17 @@ export interface PackOptions {
   copies: number;
 }
 
-export async function packPdf(options: PackOptions): Promise<CachedPdf> {
-  const contents = await Promise.all(
-    options.slugs.map(async (slug) => [slug, await contentHashOf(slug, options.language), await contentHashOf(slug, options.handoutLanguage)]),
-  );
-  const key = cacheKey({
-    engineVersion,
-    kind: "pack",
-    ...options,
-    contents,
-    labels: [labelsHash(options.language), labelsHash(options.handoutLanguage)],
-  });
-  return cachedPdf(key, async () => renderPdf(await packDocumentSpec(options)));
+export async function packPdf(options: PackOptions) {
+  const included = (
+    await Promise.all(
+      options.slugs.flatMap((slug) => [
+        options.parts.includes("plan") ? includedRevision(slug, options.language) : null,
+        options.parts.includes("handout") ? includedRevision(slug, options.handoutLanguage) : null,
+      ]),
+    )
+  ).filter((entry): entry is IncludedRevision => entry !== null);
+  const labels = labelsHash(options.handoutLanguage);
+  return servePdf("pack", options.language, included, { ...options, handoutLabels: labels }, async () => renderPdf(await packDocumentSpec(options)));
 }
 
 /**

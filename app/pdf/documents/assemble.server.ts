@@ -9,20 +9,26 @@ export async function lessonInLanguage(slug: string, language: Language): Promis
   const lesson = (await getCatalogue()).bySlug.get(slug);
   const document = lesson?.documents[language];
   if (!lesson || !document) return null;
-  return { lesson: lessonSummary(lesson, document), document, labels: await documentLabels(language) };
+  const published = lesson.published[language];
+  return {
+    lesson: lessonSummary(lesson, document),
+    document,
+    labels: await documentLabels(language),
+    revision: published ? { id: published.revisionId, approvedAt: published.approvedAt } : undefined,
+  };
 }
 
 export async function lessonDocumentSpec(kind: "plan" | "handout", slug: string, language: Language) {
   const item = await lessonInLanguage(slug, language);
   if (!item) return null;
-  return kind === "plan" ? lessonPlanSpec(item, null) : handoutSpec(item, null);
+  return kind === "plan" ? lessonPlanSpec(item) : handoutSpec(item);
 }
 
 export async function bookDocumentSpec(kind: "student" | "teacher", language: Language) {
   const items = (await Promise.all((await getCatalogue()).lessons.map((lesson: { slug: string }) => lessonInLanguage(lesson.slug, language)))).filter(
     (item): item is LessonInLanguage => item !== null,
   );
-  return bookSpec(kind, items, await documentLabels(language), null);
+  return bookSpec(kind, items, await documentLabels(language));
 }
 
 export async function packDocumentSpec(options: { slugs: string[]; parts: PackPart[]; language: Language; handoutLanguage: Language; copies: number }) {
@@ -32,5 +38,5 @@ export async function packDocumentSpec(options: { slugs: string[]; parts: PackPa
       handout: options.parts.includes("handout") ? ((await lessonInLanguage(slug, options.handoutLanguage)) ?? undefined) : undefined,
     })),
   );
-  return packSpec(items, options.parts, options.copies, await documentLabels(options.language), null);
+  return packSpec(items, options.parts, options.copies, await documentLabels(options.language));
 }

@@ -8,14 +8,20 @@ import type { DocumentLabels } from "./lesson-parts";
 
 const cache = new Map<Language, DocumentLabels>();
 
+/** The portal's public address as printed in the colophon (configuration, never a request's Host). */
+export function verifyOrigin(): string {
+  return (process.env.PUBLIC_ORIGIN ?? "").replace(/\/+$/, "");
+}
+
 export async function documentLabels(language: Language): Promise<DocumentLabels> {
   const cached = cache.get(language);
   if (cached) return cached;
-  const [lessons, documents, help, common] = await Promise.all([
+  const [lessons, documents, help, common, review] = await Promise.all([
     translator(language, "lessons"),
     translator(language, "documents"),
     translator(language, "help"),
     translator(language, "common"),
+    translator(language, "review"),
   ]);
   const labels: DocumentLabels = {
     language,
@@ -53,6 +59,12 @@ export async function documentLabels(language: Language): Promise<DocumentLabels
       friendText: help("friendText"),
     },
     footer: documents("footer"),
+    colophon: {
+      title: review("colophon.title"),
+      approved: (entries: string) => review("colophon.approved", { entries }),
+      entry: (values) => review("colophon.entry", values),
+      verify: review("colophon.verify", { address: `${verifyOrigin()}/verify/` }),
+    },
     book: {
       siteName: common("site.name"),
       student: documents("studentBook"),

@@ -20,6 +20,12 @@ export interface DocumentLabels {
   helpLine: { title: string; number: string; hours: string; emergency: string };
   help: { title: string; lead: string; callText: string; emergencyTitle: string; emergencyText: string; whatTitle: string; whatText: string; whereTitle: string; where: string[]; friendTitle: string; friendText: string };
   footer: string;
+  colophon: {
+    title: string;
+    approved: (entries: string) => string;
+    entry: (values: { lesson: string; language: string; revision: number; date: string }) => string;
+    verify: string;
+  };
   book: {
     siteName: string;
     student: string;

@@ -9,6 +9,35 @@ export interface LessonInLanguage {
   lesson: LessonSummary;
   document: LessonDocument;
   labels: DocumentLabels;
+  /** The approved revision this text is, for the colophon; absent for a preview of a revision in review. */
+  revision?: { id: number; approvedAt: string };
+}
+
+/** The newest approval among the parts: the document's date, never the clock. */
+function contentDateOf(items: (LessonInLanguage | undefined)[]): Date | null {
+  const dates = items.flatMap((item) => (item?.revision ? [item.revision.approvedAt] : [])).sort();
+  return dates.length > 0 ? new Date(dates.at(-1)!) : null;
+}
+
+/** Provenance on paper: what the document contains, approved when, and where to check it. */
+function colophonBlocks(items: (LessonInLanguage | undefined)[], labels: DocumentLabels): Block[] {
+  const seen = new Set<string>();
+  const entries: string[] = [];
+  for (const item of items) {
+    if (!item?.revision) continue;
+    const key = `${item.lesson.slug}/${item.document.language}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    entries.push(
+      labels.colophon.entry({ lesson: item.lesson.slug, language: item.document.language, revision: item.revision.id, date: item.revision.approvedAt.slice(0, 10) }),
+    );
+  }
+  if (entries.length === 0) return [];
+  return [
+    { kind: "heading", level: 3, inlines: [{ text: labels.colophon.title }] },
+    { kind: "paragraph", inlines: [{ text: labels.colophon.approved(entries.join("; ")) }], size: "small" },
+    { kind: "paragraph", inlines: [{ text: labels.colophon.verify }], size: "small" },
+  ];
 }
 
 export type PackPart = "plan" | "handout";
@@ -25,19 +54,21 @@ function base(labels: DocumentLabels, title: string, runningTitle: string, conte
   };
 }
 
-export function lessonPlanSpec({ lesson, document, labels }: LessonInLanguage, contentDate: Date | null): DocumentSpec {
+export function lessonPlanSpec(item: LessonInLanguage): DocumentSpec {
+  const { lesson, document, labels } = item;
   return {
-    ...base(labels, `${document.title} — ${labels.lessonPlan}`, document.title, contentDate),
+    ...base(labels, `${document.title} — ${labels.lessonPlan}`, document.title, contentDateOf([item])),
     cover: [],
-    body: lessonPlanBlocks(document, lesson, labels, "lesson"),
+    body: [...lessonPlanBlocks(document, lesson, labels, "lesson"), ...colophonBlocks([item], labels)],
   };
 }
 
-export function handoutSpec({ lesson, document, labels }: LessonInLanguage, contentDate: Date | null): DocumentSpec {
+export function handoutSpec(item: LessonInLanguage): DocumentSpec {
+  const { lesson, document, labels } = item;
   return {
-    ...base(labels, `${document.title} — ${labels.handout}`, document.title, contentDate),
+    ...base(labels, `${document.title} — ${labels.handout}`, document.title, contentDateOf([item])),
     cover: [],
-    body: handoutBlocks(document, lesson, labels, "lesson"),
+    body: [...handoutBlocks(document, lesson, labels, "lesson"), ...colophonBlocks([item], labels)],
   };
 }
 
@@ -55,7 +86,7 @@ function coverBlocks(labels: DocumentLabels, bookTitle: string): Block[] {
 }
 
 /** A schoolbook: cover, contents with page numbers that are links, every lesson, the help page. */
-export function bookSpec(kind: "student" | "teacher", lessons: LessonInLanguage[], labels: DocumentLabels, contentDate: Date | null): DocumentSpec {
+export function bookSpec(kind: "student" | "teacher", lessons: LessonInLanguage[], labels: DocumentLabels): DocumentSpec {
   const bookTitle = kind === "student" ? labels.book.student : labels.book.teacher;
   const lessonAnchor = (index: number) => `lesson-${index + 1}`;
   const entries = [
@@ -68,9 +99,9 @@ export function bookSpec(kind: "student" | "teacher", lessons: LessonInLanguage[
     const parts = kind === "student" ? handoutBlocks : lessonPlanBlocks;
     body.push(...parts(item.document, item.lesson, item.labels, lessonAnchor(index)));
   });
-  body.push({ kind: "pageBreak", runningTitle: `${bookTitle} · ${labels.help.title}` }, ...helpPageBlocks(labels, "help"));
+  body.push({ kind: "pageBreak", runningTitle: `${bookTitle} · ${labels.help.title}` }, ...helpPageBlocks(labels, "help"), ...colophonBlocks(lessons, labels));
   return {
-    ...base(labels, `${labels.book.siteName} — ${bookTitle}`, bookTitle, contentDate),
+    ...base(labels, `${labels.book.siteName} — ${bookTitle}`, bookTitle, contentDateOf(lessons)),
     cover: coverBlocks(labels, bookTitle),
     body,
   };
@@ -87,7 +118,7 @@ export interface PackLesson {
 }
 
 /** A teacher's pack: chosen lessons in the chosen order, each with the chosen parts; handouts repeated for printing. */
-export function packSpec(items: PackLesson[], parts: PackPart[], copies: number, labels: DocumentLabels, contentDate: Date | null): DocumentSpec {
+export function packSpec(items: PackLesson[], parts: PackPart[], copies: number, labels: DocumentLabels): DocumentSpec {
   const body: Block[] = [];
   items.forEach((item, index) => {
     for (const part of parts) {
@@ -104,8 +135,10 @@ export function packSpec(items: PackLesson[], parts: PackPart[], copies: number,
     }
   });
   const titles = items.map((item) => (item.plan ?? item.handout)!.document.title);
+  const included = items.flatMap((item) => [item.plan, item.handout]);
+  body.push(...colophonBlocks(included, labels));
   return {
-    ...base(labels, `${labels.book.pack}: ${titles.join(", ")}`.slice(0, 300), labels.book.pack, contentDate),
+    ...base(labels, `${labels.book.pack}: ${titles.join(", ")}`.slice(0, 300), labels.book.pack, contentDateOf(included)),
     cover: [],
     body,
   };

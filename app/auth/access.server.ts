@@ -1,0 +1,49 @@
+// Access checks that throw (ARCHITECTURE.md, Style): a loader or action calls them first, and from the
+// next line on it holds a user allowed to do what it is about to do.
+import { redirect } from "@remix-run/node";
+import { getDatabase } from "~/db/database.server";
+import type { Role } from "~/db/schema";
+import type { Language } from "~/i18n/languages";
+import { sessionUser } from "./sessions.server";
+import type { User } from "./users.server";
+
+function forbidden(): Response {
+  return new Response("Forbidden", { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+}
+
+/** The signed-in user; anyone else goes to the sign-in page (GET) or gets 401 (any other method). */
+export async function requireUser(request: Request, language: Language): Promise<User> {
+  const user = await sessionUser(await getDatabase(), request);
+  if (user) return user;
+  if (request.method === "GET" || request.method === "HEAD") {
+    const url = new URL(request.url);
+    throw redirect(`/${language}/login?next=${encodeURIComponent(url.pathname + url.search)}`, { headers: { "Cache-Control": "no-store" } });
+  }
+  throw new Response("Unauthorized", { status: 401, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+}
+
+export async function requireRole(request: Request, language: Language, allowed: readonly Role[]): Promise<User> {
+  const user = await requireUser(request, language);
+  if (!allowed.includes(user.role)) throw forbidden();
+  return user;
+}
+
+/** A reviewer decides only in their languages; an admin may look but never decides. */
+export function requireReviewerOf(user: User, contentLanguage: Language): void {
+  if (user.role !== "reviewer" || !user.languages.includes(contentLanguage)) throw forbidden();
+}
+
+/** Editors edit in their languages. */
+export function requireEditorOf(user: User, contentLanguage: Language): void {
+  if (user.role !== "editor" || !user.languages.includes(contentLanguage)) throw forbidden();
+}
+
+/**
+ * State-changing requests must come from our own pages: the Origin header (sent by browsers with every
+ * POST) must be this site. With SameSite=Lax cookies this closes cross-site request forgery.
+ */
+export function requireSameOrigin(request: Request): void {
+  const origin = request.headers.get("Origin");
+  const expected = [new URL(request.url).origin, process.env.PUBLIC_ORIGIN?.replace(/\/+$/, "")].filter(Boolean);
+  if (!origin || !expected.includes(origin)) throw forbidden();
+}

@@ -1,0 +1,106 @@
+// Staff accounts: admins manage users, editors write and submit content, reviewers decide (scoped to
+// languages). Students and teachers never need one.
+import type { Kysely } from "kysely";
+import { z } from "zod";
+import { recordAudit } from "~/db/audit.server";
+import { violatedConstraint } from "~/db/database.server";
+import { timestampOf, type Database, type Role } from "~/db/schema";
+import { isLanguage, languages, type Language } from "~/i18n/languages";
+import { hashPassword, minimumPasswordLength } from "./passwords.server";
+
+export const roles = ["admin", "editor", "reviewer"] as const satisfies readonly Role[];
+
+export interface User {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  /** The languages the user works on. */
+  languages: Language[];
+  disabled: boolean;
+}
+
+export function parseLanguageList(value: string | null | undefined): Language[] {
+  if (!value) return [...languages];
+  return value.split(",").map((code) => code.trim()).filter(isLanguage);
+}
+
+export function toUser(row: { id: number; email: string; name: string; role: Role; languages: string | null; disabled_at: string | null }): User {
+  return { id: row.id, email: row.email, name: row.name, role: row.role, languages: parseLanguageList(row.languages), disabled: row.disabled_at !== null };
+}
+
+export const newUserSchema = z.object({
+  email: z.string().trim().toLowerCase().email().max(200),
+  name: z.string().trim().min(1).max(200),
+  role: z.enum(roles),
+  languages: z
+    .string()
+    .trim()
+    .optional()
+    .refine((value) => !value || value.split(",").every((code) => isLanguage(code.trim())), { message: `languages must be among ${languages.join(", ")}` }),
+  password: z.string().min(minimumPasswordLength, `the password must be at least ${minimumPasswordLength} characters`).max(1000),
+});
+export type NewUser = z.infer<typeof newUserSchema>;
+
+export class UserError extends Error {}
+
+export async function createUser(db: Kysely<Database>, input: NewUser, actor: { id: number | null; email: string }): Promise<User> {
+  const parsed = newUserSchema.safeParse(input);
+  if (!parsed.success) throw new UserError(parsed.error.issues.map((issue) => `${issue.path.join(".") || "input"}: ${issue.message}`).join("; "));
+  const data = parsed.data;
+  const passwordHash = await hashPassword(data.password);
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const row = await trx
+        .insertInto("users")
+        .values({
+          email: data.email,
+          name: data.name,
+          role: data.role,
+          languages: data.languages ? data.languages.split(",").map((code) => code.trim()).join(",") : null,
+          password_hash: passwordHash,
+          disabled_at: null,
+          created_at: timestampOf(new Date()),
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await recordAudit(trx, {
+        actorId: actor.id,
+        actor: actor.email,
+        action: "user.create",
+        subject: `user:${row.id}`,
+        details: { email: row.email, role: row.role, languages: row.languages },
+      });
+      return toUser(row);
+    });
+  } catch (error) {
+    if (violatedConstraint(error) === "unique") throw new UserError(`a user with the email ${data.email} already exists`);
+    throw error;
+  }
+}
+
+export async function listUsers(db: Kysely<Database>): Promise<User[]> {
+  const rows = await db.selectFrom("users").selectAll().orderBy("email").execute();
+  return rows.map(toUser);
+}
+
+export async function findUserByEmail(db: Kysely<Database>, email: string) {
+  return db.selectFrom("users").selectAll().where("email", "=", email.trim().toLowerCase()).executeTakeFirst();
+}
+
+export async function disableUser(db: Kysely<Database>, email: string, actor: { id: number | null; email: string }): Promise<User> {
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .updateTable("users")
+      .set({ disabled_at: timestampOf(new Date()) })
+      .where("email", "=", email.trim().toLowerCase())
+      .where("disabled_at", "is", null)
+      .returningAll()
+      .executeTakeFirst();
+    if (!row) throw new UserError(`no active user with the email ${email}`);
+    // A disabled account is signed out everywhere at once.
+    await trx.deleteFrom("sessions").where("user_id", "=", row.id).execute();
+    await recordAudit(trx, { actorId: actor.id, actor: actor.email, action: "user.disable", subject: `user:${row.id}`, details: { email: row.email } });
+    return toUser(row);
+  });
+}

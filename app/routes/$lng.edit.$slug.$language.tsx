@@ -1,0 +1,141 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { requireEditorOf, requireSameOrigin } from "~/auth/access.server";
+import { DocumentPreview } from "~/components/DocumentPreview";
+import { StaffNav } from "~/components/StaffNav";
+import { formatProblem, isSlug } from "~/content/document";
+import { getDatabase } from "~/db/database.server";
+import { clientAddress } from "~/http/context";
+import { notFound } from "~/http/responses.server";
+import { staffHeaders } from "~/http/staff-headers.server";
+import { translator } from "~/i18n/i18n.server";
+import { isLanguage, languageNames } from "~/i18n/languages";
+import { checkRevision, editorStartingPoint, ReviewRejected, submitEditorRevision } from "~/review/revisions.server";
+import { requireStaff, staffUserView } from "~/review/staff-page.server";
+import { localizedPath } from "~/seo/document-meta";
+
+const maximumLength = 200_000;
+const editorSchema = z.object({
+  intent: z.enum(["preview", "save"]),
+  content: z.string().max(maximumLength),
+});
+
+function requireTarget(params: { slug?: string; language?: string }) {
+  if (!isSlug(params.slug) || !isLanguage(params.language)) throw notFound();
+  return { slug: params.slug, contentLanguage: params.language };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { language, user } = await requireStaff(request, params, ["editor"]);
+  const { slug, contentLanguage } = requireTarget(params);
+  requireEditorOf(user, contentLanguage);
+  const start = await editorStartingPoint(await getDatabase(), slug, contentLanguage, user);
+  if (!start) throw notFound();
+  const t = await translator(language, "review");
+  return data(
+    {
+      language,
+      user: staffUserView(user),
+      slug,
+      contentLanguage,
+      content: start.content,
+      history: start.history,
+      title: t("editor.title", { lesson: slug, language: languageNames[contentLanguage] }),
+    },
+    { headers: staffHeaders },
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }, { name: "robots", content: "noindex" }];
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  requireSameOrigin(request);
+  const { language, user } = await requireStaff(request, params, ["editor"]);
+  const { slug, contentLanguage } = requireTarget(params);
+  requireEditorOf(user, contentLanguage);
+  const t = await translator(language, "review");
+  // Refuse an oversized body before reading it.
+  if (Number(request.headers.get("Content-Length") ?? 0) > maximumLength * 4 + 10_000) {
+    return data({ error: t("editor.tooLong"), problems: [] as string[], preview: null, content: "" }, { status: 413, headers: staffHeaders });
+  }
+  const form = editorSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!form.success) {
+    return data({ error: t("editor.tooLong"), problems: [] as string[], preview: null, content: "" }, { status: 400, headers: staffHeaders });
+  }
+  const db = await getDatabase();
+  const content = form.data.content.replace(/\r\n/g, "\n");
+  if (form.data.intent === "preview") {
+    const start = await editorStartingPoint(db, slug, contentLanguage, user);
+    if (!start) throw notFound();
+    const { document, problems } = await checkRevision(db, { slug, language: contentLanguage, content, metadata: start.metadata });
+    return data({ error: problems.length > 0 ? t("editor.problems") : null, problems: problems.map(formatProblem), preview: document, content }, { headers: staffHeaders });
+  }
+  try {
+    const id = await submitEditorRevision(db, { slug, language: contentLanguage, content, author: user, ip: clientAddress(context) });
+    return redirect(localizedPath(language, `/review/${id}`), { status: 303, headers: staffHeaders });
+  } catch (error) {
+    if (error instanceof ReviewRejected) {
+      return data({ error: t("editor.problems"), problems: error.problems.map(formatProblem), preview: null, content }, { status: 422, headers: staffHeaders });
+    }
+    throw error;
+  }
+}
+
+export default function Editor() {
+  const { language, user, contentLanguage, content, history, title } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t } = useTranslation("review");
+  return (
+    <>
+      <StaffNav user={user} language={language} />
+      <h1>{title}</h1>
+      <p>{t("editor.intro")}</p>
+      {result?.error ? (
+        <div className="form-errors" role="alert">
+          <p>{result.error}</p>
+          {result.problems.length > 0 ? (
+            <ul>
+              {result.problems.map((problem) => (
+                <li key={problem}>
+                  <code>{problem}</code>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+      {history.some((revision) => revision.comment) ? (
+        <ul className="editor-history">
+          {history
+            .filter((revision) => revision.comment)
+            .map((revision) => (
+              <li key={revision.id}>
+                <a href={localizedPath(language, `/review/${revision.id}`)}>#{revision.id}</a> · {t(`statuses.${revision.status}`)}: {revision.comment}
+              </li>
+            ))}
+        </ul>
+      ) : null}
+      <div className="editor">
+        <form method="post" className="staff-form editor__form">
+          <label htmlFor="content">{t("editor.markdown")}</label>
+          <textarea id="content" name="content" rows={30} lang={contentLanguage} defaultValue={result?.content || content} maxLength={maximumLength} spellCheck />
+          <p className="filters__actions">
+            <button type="submit" name="intent" value="preview" className="button--secondary">
+              {t("editor.preview")}
+            </button>
+            <button type="submit" name="intent" value="save">
+              {t("editor.save")}
+            </button>
+          </p>
+        </form>
+        {result?.preview ? (
+          <section className="editor__preview" aria-label={t("editor.preview")}>
+            <DocumentPreview document={result.preview} language={contentLanguage} />
+          </section>
+        ) : null}
+      </div>
+    </>
+  );
+}

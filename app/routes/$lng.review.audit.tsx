@@ -1,0 +1,89 @@
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { StaffNav } from "~/components/StaffNav";
+import { listAudit } from "~/db/audit.server";
+import { getDatabase } from "~/db/database.server";
+import { badRequest } from "~/http/responses.server";
+import { staffHeaders } from "~/http/staff-headers.server";
+import { translator } from "~/i18n/i18n.server";
+import { requireStaff, staffUserView } from "~/review/staff-page.server";
+
+const filterSchema = z.object({
+  action: z.string().trim().max(100).optional(),
+  actor: z.string().trim().max(200).optional(),
+});
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  // Administrators and reviewers read the log; nobody can change it.
+  const { language, user } = await requireStaff(request, params, ["admin", "reviewer"]);
+  const filters = filterSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (!filters.success) throw badRequest();
+  const entries = await listAudit(await getDatabase(), {
+    action: filters.data.action || undefined,
+    actor: filters.data.actor || undefined,
+    limit: 200,
+    offset: 0,
+  });
+  const t = await translator(language, "review");
+  return data({ language, user: staffUserView(user), entries, filters: filters.data, title: t("audit.title") }, { headers: staffHeaders });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }, { name: "robots", content: "noindex" }];
+
+export default function AuditLog() {
+  const { language, user, entries, filters, title } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("review");
+  const date = new Intl.DateTimeFormat(language, { dateStyle: "medium", timeStyle: "medium", timeZone: "Asia/Tbilisi" });
+  return (
+    <>
+      <StaffNav user={user} language={language} />
+      <h1>{title}</h1>
+      <p>{t("audit.intro")}</p>
+      <form method="get" className="filters">
+        <div>
+          <label htmlFor="action">{t("audit.action")}</label>
+          <input id="action" name="action" defaultValue={filters.action ?? ""} maxLength={100} />
+        </div>
+        <div>
+          <label htmlFor="actor">{t("audit.actor")}</label>
+          <input id="actor" name="actor" defaultValue={filters.actor ?? ""} maxLength={200} />
+        </div>
+        <div className="filters__actions">
+          <button type="submit">{t("audit.filter")}</button>
+        </div>
+      </form>
+      {entries.length === 0 ? (
+        <p>{t("audit.empty")}</p>
+      ) : (
+        <table className="plan-table audit-table">
+          <thead>
+            <tr>
+              <th scope="col">{t("audit.when")}</th>
+              <th scope="col">{t("audit.who")}</th>
+              <th scope="col">{t("audit.what")}</th>
+              <th scope="col">{t("audit.subject")}</th>
+              <th scope="col">{t("audit.details")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {entries.map((entry) => (
+              <tr key={entry.id} data-action={entry.action}>
+                <td>{date.format(new Date(entry.at))}</td>
+                <td>{entry.actor}</td>
+                <td>
+                  <code>{entry.action}</code>
+                </td>
+                <td>{entry.subject}</td>
+                <td>
+                  <code>{entry.details === null ? "" : JSON.stringify(entry.details)}</code>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}
