@@ -1,0 +1,162 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { createUser, type User } from "~/auth/users.server";
+import type { LessonSource } from "~/content/check";
+import { readLessonSources } from "~/content/sources.server";
+import { listAudit } from "~/db/audit.server";
+import { loadPublishedContent } from "~/review/published.server";
+import { decideRevision, ReviewConflict, ReviewRejected, submitEditorRevision, translationMatrix } from "~/review/revisions.server";
+import { syncLessonFiles } from "~/review/sync.server";
+import { verifyPdf } from "~/review/verify.server";
+import { describeEachDatabase } from "../db/databases";
+
+const fixtures = readLessonSources(path.resolve(import.meta.dirname, "../fixtures/lessons/good"));
+const sample = "sample-lesson";
+const password = "a long enough password";
+
+function withChangedFile(sources: LessonSource[], language: "ka" | "en", edit: (text: string) => string): LessonSource[] {
+  return sources.map((source) =>
+    source.slug === sample ? { ...source, languageTexts: { ...source.languageTexts, [language]: edit(source.languageTexts[language]!) } } : source,
+  );
+}
+
+describeEachDatabase("the review workflow", (getDb) => {
+  let reviewer: User;
+  let secondReviewer: User;
+  let georgianReviewer: User;
+  let editor: User;
+
+  it("a fresh installation's first import is approved by the system, and the audit log says so", async () => {
+    const { db } = getDb();
+    const result = await syncLessonFiles(db, fixtures, new Date("2026-11-01T09:00:00.000Z"));
+    expect(result.firstImport).toBe(true);
+    expect(result.created).toHaveLength(3);
+    const published = await db.selectFrom("published").selectAll().execute();
+    expect(published).toHaveLength(3);
+    const statuses = await db.selectFrom("revisions").select("status").execute();
+    expect(statuses.every((row) => row.status === "approved")).toBe(true);
+    const audit = await listAudit(db, { action: "curriculum.first-import", limit: 10, offset: 0 });
+    expect(audit).toHaveLength(1);
+    expect(audit[0]!.actor).toBe("system");
+    // Nothing changed: a second sync creates nothing.
+    expect((await syncLessonFiles(db, fixtures)).created).toEqual([]);
+
+    reviewer = await createUser(db, { email: "reviewer@example.ge", name: "Reviewer", role: "reviewer", languages: "en,hy", password }, { id: null, email: "test" });
+    secondReviewer = await createUser(db, { email: "second@example.ge", name: "Second", role: "reviewer", languages: "en", password }, { id: null, email: "test" });
+    georgianReviewer = await createUser(db, { email: "ka@example.ge", name: "Georgian", role: "reviewer", languages: "ka", password }, { id: null, email: "test" });
+    editor = await createUser(db, { email: "editor@example.ge", name: "Editor", role: "editor", languages: "en", password }, { id: null, email: "test" });
+  });
+
+  it("a changed lesson file → in review, still private → approved → public", async () => {
+    const { db } = getDb();
+    const changed = withChangedFile(fixtures, "en", (text) => text.replace("Speak calmly.", "Speak calmly and slowly."));
+    const { created, firstImport } = await syncLessonFiles(db, changed);
+    expect(firstImport).toBe(false);
+    expect(created).toHaveLength(1);
+    const revisionId = created[0]!.revisionId;
+    const before = await loadPublishedContent(db);
+    expect(before.sources.find((source) => source.slug === sample)!.languageTexts.en).toContain("Speak calmly.");
+
+    await decideRevision(db, revisionId, reviewer, { kind: "approve" }, "127.0.0.1");
+    const after = await loadPublishedContent(db);
+    expect(after.sources.find((source) => source.slug === sample)!.languageTexts.en).toContain("Speak calmly and slowly.");
+    expect(after.revisions.get(sample)!.en!.revisionId).toBe(revisionId);
+    const approvals = await listAudit(db, { action: "revision.approve", limit: 10, offset: 0 });
+    expect(approvals.map((entry) => entry.subject)).toContain(`revision:${revisionId}`);
+  });
+
+  it("changes requested → the revision stays private, with the reviewer's comment", async () => {
+    const { db } = getDb();
+    const changed = withChangedFile(fixtures, "en", (text) => text.replace("Speak calmly.", "Speak very loudly."));
+    const { created } = await syncLessonFiles(db, changed);
+    await decideRevision(db, created[0]!.revisionId, reviewer, { kind: "request-changes", comment: "Keep the calm tone." }, "127.0.0.1");
+    const revision = await db.selectFrom("revisions").selectAll().where("id", "=", created[0]!.revisionId).executeTakeFirstOrThrow();
+    expect(revision.status).toBe("changes_requested");
+    expect(revision.comment).toBe("Keep the calm tone.");
+    const published = await loadPublishedContent(db);
+    expect(published.sources.find((source) => source.slug === sample)!.languageTexts.en).not.toContain("loudly");
+  });
+
+  it("an editor's text becomes a revision in review that follows the published source; its author cannot approve it", async () => {
+    const { db } = getDb();
+    const current = (await loadPublishedContent(db)).sources.find((source) => source.slug === sample)!.languageTexts.en!;
+    const id = await submitEditorRevision(db, { slug: sample, language: "en", content: current.replace("Speak calmly", "Speak gently"), author: editor, ip: "127.0.0.1" });
+    const revision = await db.selectFrom("revisions").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+    expect(revision.status).toBe("in_review");
+    expect(revision.origin).toBe("editor");
+    const georgianSource = (await loadPublishedContent(db)).revisions.get(sample)!.ka!.revisionId;
+    expect(revision.follows).toBe(georgianSource);
+    await expect(decideRevision(db, id, editor, { kind: "approve" }, "127.0.0.1")).rejects.toBeInstanceOf(ReviewRejected);
+  });
+
+  it("refuses an editor's text that breaks the content rules, saving nothing", async () => {
+    const { db } = getDb();
+    const count = async () => Number((await db.selectFrom("revisions").select(db.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+    const before = await count();
+    const broken = "---\ntitle: T\nsummary: S\n---\n\n# objectives\n\n<script>alert(1)</script>\n";
+    await expect(submitEditorRevision(db, { slug: sample, language: "en", content: broken, author: editor, ip: "127.0.0.1" })).rejects.toBeInstanceOf(ReviewRejected);
+    expect(await count()).toBe(before);
+  });
+
+  it("two reviewers racing on one revision: exactly one wins, the other gets a conflict, and nothing is done twice", async () => {
+    const { db } = getDb();
+    const current = (await loadPublishedContent(db)).sources.find((source) => source.slug === sample)!.languageTexts.en!;
+    const id = await submitEditorRevision(db, { slug: sample, language: "en", content: current.replace("Speak", "Please speak"), author: editor, ip: "127.0.0.1" });
+    const outcomes = await Promise.allSettled([
+      decideRevision(db, id, reviewer, { kind: "approve" }, "127.0.0.1"),
+      decideRevision(db, id, secondReviewer, { kind: "request-changes", comment: "No." }, "127.0.0.1"),
+    ]);
+    expect(outcomes.filter((outcome) => outcome.status === "fulfilled")).toHaveLength(1);
+    const rejected = outcomes.find((outcome) => outcome.status === "rejected") as PromiseRejectedResult;
+    expect(rejected.reason).toBeInstanceOf(ReviewConflict);
+    const decisions = await db.selectFrom("audit_log").select("action").where("subject", "=", `revision:${id}`).where("action", "like", "revision.%").execute();
+    expect(decisions.map((entry) => entry.action).filter((action) => action !== "revision.submit")).toHaveLength(1);
+    // Deciding it again is a conflict too.
+    await expect(decideRevision(db, id, reviewer, { kind: "approve" }, "127.0.0.1")).rejects.toBeInstanceOf(ReviewConflict);
+  });
+
+  it("the translation matrix marks a translation outdated when its source is approved again", async () => {
+    const { db } = getDb();
+    // A fresh English text follows the current Georgian source and is published.
+    const current = (await loadPublishedContent(db)).sources.find((source) => source.slug === sample)!.languageTexts.en!;
+    const english = await submitEditorRevision(db, { slug: sample, language: "en", content: current.replace("Groups sort", "Small groups sort"), author: editor, ip: "127.0.0.1" });
+    await decideRevision(db, english, reviewer, { kind: "approve" }, "127.0.0.1");
+    const matrixBefore = await translationMatrix(db);
+    expect(matrixBefore.find((row) => row.slug === sample)!.cells.hy.state).toBe("missing");
+    expect(matrixBefore.find((row) => row.slug === sample)!.cells.en.state).toBe("published");
+    // The Georgian source changes; the English file stays as it was last imported.
+    const lastEnglishFile = withChangedFile(fixtures, "en", (text) => text.replace("Speak calmly.", "Speak very loudly."));
+    const changed = withChangedFile(lastEnglishFile, "ka", (text) => text.replace("მშვიდად ისაუბრეთ.", "მშვიდად და ნელა ისაუბრეთ."));
+    const { created } = await syncLessonFiles(db, changed);
+    expect(created.map((entry) => entry.language)).toEqual(["ka"]);
+    const georgian = created[0]!;
+    await decideRevision(db, georgian.revisionId, georgianReviewer, { kind: "approve" }, "127.0.0.1");
+    const row = (await translationMatrix(db)).find((entry) => entry.slug === sample)!;
+    expect(row.cells.ka.state).toBe("published");
+    expect(row.cells.en.state).toBe("outdated");
+  });
+
+  it("/verify tells the current version from an earlier one and from an unknown hash", async () => {
+    const { db } = getDb();
+    const published = await loadPublishedContent(db);
+    const english = published.revisions.get(sample)!.en!.revisionId;
+    const now = new Date().toISOString();
+    await db.insertInto("pdf_documents").values({ sha256: "a".repeat(64), cache_key: "k1", kind: "handout", language: "en", revision_ids: JSON.stringify([{ slug: sample, language: "en", revisionId: english }]), created_at: now }).execute();
+    await db.insertInto("pdf_documents").values({ sha256: "b".repeat(64), cache_key: "k2", kind: "handout", language: "en", revision_ids: JSON.stringify([{ slug: sample, language: "en", revisionId: 1 }]), created_at: now }).execute();
+    expect((await verifyPdf(db, "a".repeat(64))).kind).toBe("current");
+    const earlier = await verifyPdf(db, "b".repeat(64));
+    expect(earlier.kind).toBe("earlier");
+    if (earlier.kind === "earlier") expect(earlier.changes[0]).toMatchObject({ slug: sample, language: "en", from: 1, to: english });
+    expect((await verifyPdf(db, "c".repeat(64))).kind).toBe("unknown");
+  });
+});
+
+describe("accounts", () => {
+  it("refuse a password shorter than 12 characters", async () => {
+    const { createDatabase, migrateToLatest } = await import("~/db/database.server");
+    const handle = createDatabase(":memory:");
+    await migrateToLatest(handle.db);
+    await expect(createUser(handle.db, { email: "x@example.ge", name: "X", role: "editor", password: "short" }, { id: null, email: "test" })).rejects.toThrow(/at least 12/);
+    await handle.close();
+  });
+});
