@@ -15,6 +15,8 @@ const { default: compression } = await import("compression");
 const root = path.dirname(fileURLToPath(import.meta.url));
 const build = await import(path.join(root, "build/server/index.js"));
 const maximumUrlLength = 2048;
+// The largest form the portal accepts: an editor's lesson text (200,000 characters, URL-encoded).
+const maximumBodyBytes = 2.5 * 1024 * 1024;
 
 export function createApp() {
   const app = express();
@@ -32,6 +34,33 @@ export function createApp() {
       if (pathname.includes("\0")) throw new URIError("NUL in path");
     } catch {
       response.status(400).type("text/plain").send("Bad Request");
+      return;
+    }
+    next();
+  });
+
+  // An oversized body is refused before anyone reads it; the connection closes, so the rest of the
+  // upload is not waited for.
+  app.use((request, response, next) => {
+    if (Number(request.headers["content-length"] ?? 0) > maximumBodyBytes) {
+      response.set("Connection", "close").status(413).type("text/plain").send("Payload Too Large");
+      return;
+    }
+    next();
+  });
+
+  // A state-changing request from another site is refused here, with 403: Remix's own check would
+  // throw (a 500) before the route's action could refuse it.
+  app.use((request, response, next) => {
+    const origin = request.headers.origin;
+    if (request.method === "GET" || request.method === "HEAD" || origin === undefined) return next();
+    let host = null;
+    try {
+      host = new URL(origin).host;
+    } catch {}
+    const expected = (app.get("trust proxy") && request.headers["x-forwarded-host"]) || request.headers.host;
+    if (host !== expected) {
+      response.status(403).type("text/plain").send("Forbidden: this request did not come from this site.");
       return;
     }
     next();

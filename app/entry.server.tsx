@@ -11,6 +11,7 @@ import { pageLanguage } from "~/i18n/i18n.server";
 import { i18nextOptions } from "~/i18n/i18next-options";
 import { allResources } from "~/i18n/resources.server";
 import { securityHeaders } from "~/http/security-headers.server";
+import { authConfig } from "~/auth/config.server";
 import { getCatalogue } from "~/content/catalogue.server";
 import { languages } from "~/i18n/languages";
 import { warmUpPdfEngine } from "~/pdf/service.server";
@@ -23,6 +24,7 @@ export { streamTimeout };
  * as revisions and loads the published catalogue. A failure here stops the server with its reason.
  */
 export async function startUp(): Promise<void> {
+  authConfig(); // SESSION_SECRET missing in a deployment: say so now, not at the first sign-in
   await getCatalogue();
 }
 

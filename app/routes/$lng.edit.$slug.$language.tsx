@@ -9,7 +9,7 @@ import { formatProblem, isSlug } from "~/content/document";
 import { getDatabase } from "~/db/database.server";
 import { clientAddress } from "~/http/context";
 import { notFound } from "~/http/responses.server";
-import { staffHeaders } from "~/http/staff-headers.server";
+import { staffHeaders, staffRouteHeaders } from "~/http/staff-headers.server";
 import { translator } from "~/i18n/i18n.server";
 import { isLanguage, languageNames } from "~/i18n/languages";
 import { checkRevision, editorStartingPoint, ReviewRejected, submitEditorRevision } from "~/review/revisions.server";
@@ -48,6 +48,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
 }
 
+export const headers = staffRouteHeaders;
+
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }, { name: "robots", content: "noindex" }];
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -56,10 +58,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { slug, contentLanguage } = requireTarget(params);
   requireEditorOf(user, contentLanguage);
   const t = await translator(language, "review");
-  // Refuse an oversized body before reading it.
-  if (Number(request.headers.get("Content-Length") ?? 0) > maximumLength * 4 + 10_000) {
-    return data({ error: t("editor.tooLong"), problems: [] as string[], preview: null, content: "" }, { status: 413, headers: staffHeaders });
-  }
   const form = editorSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!form.success) {
     return data({ error: t("editor.tooLong"), problems: [] as string[], preview: null, content: "" }, { status: 400, headers: staffHeaders });

@@ -10,7 +10,7 @@ import { recordAudit } from "~/db/audit.server";
 import { getDatabase } from "~/db/database.server";
 import { clientAddress } from "~/http/context";
 import { requireLanguage } from "~/http/responses.server";
-import { staffHeaders } from "~/http/staff-headers.server";
+import { staffHeaders, staffRouteHeaders } from "~/http/staff-headers.server";
 import { translator } from "~/i18n/i18n.server";
 import { z } from "zod";
 
@@ -34,6 +34,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     { headers: staffHeaders },
   );
 }
+
+export const headers = staffRouteHeaders;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }, { name: "description", content: data?.description }, { name: "robots", content: "noindex" }];
 

@@ -5,7 +5,7 @@ import { destroySession, sessionUser } from "~/auth/sessions.server";
 import { getDatabase } from "~/db/database.server";
 import { clientAddress } from "~/http/context";
 import { requireLanguage } from "~/http/responses.server";
-import { staffHeaders } from "~/http/staff-headers.server";
+import { staffHeaders, staffRouteHeaders } from "~/http/staff-headers.server";
 import { translator } from "~/i18n/i18n.server";
 
 export async function loader({ params }: LoaderFunctionArgs) {
@@ -13,6 +13,8 @@ export async function loader({ params }: LoaderFunctionArgs) {
   const t = await translator(language, "review");
   return data({ title: t("logout.title") }, { headers: staffHeaders });
 }
+
+export const headers = staffRouteHeaders;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }, { name: "robots", content: "noindex" }];
 

@@ -11,7 +11,7 @@ import { formatProblem } from "~/content/document";
 import { getDatabase } from "~/db/database.server";
 import { clientAddress } from "~/http/context";
 import { notFound } from "~/http/responses.server";
-import { staffHeaders } from "~/http/staff-headers.server";
+import { staffHeaders, staffRouteHeaders } from "~/http/staff-headers.server";
 import { translator } from "~/i18n/i18n.server";
 import { languageNames } from "~/i18n/languages";
 import { decideRevision, ReviewConflict, ReviewRejected, revisionDetail, type RevisionDetail } from "~/review/revisions.server";
@@ -62,6 +62,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     { headers: staffHeaders },
   );
 }
+
+export const headers = staffRouteHeaders;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }, { name: "robots", content: "noindex" }];
 

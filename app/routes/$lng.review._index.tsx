@@ -5,7 +5,7 @@ import { z } from "zod";
 import { StaffNav } from "~/components/StaffNav";
 import { getDatabase } from "~/db/database.server";
 import { badRequest } from "~/http/responses.server";
-import { staffHeaders } from "~/http/staff-headers.server";
+import { staffHeaders, staffRouteHeaders } from "~/http/staff-headers.server";
 import { translator } from "~/i18n/i18n.server";
 import { languageNames, languages } from "~/i18n/languages";
 import { reviewQueue } from "~/review/revisions.server";
@@ -34,6 +34,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     { headers: staffHeaders },
   );
 }
+
+export const headers = staffRouteHeaders;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }, { name: "robots", content: "noindex" }];
 

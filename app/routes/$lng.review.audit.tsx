@@ -6,7 +6,7 @@ import { StaffNav } from "~/components/StaffNav";
 import { listAudit } from "~/db/audit.server";
 import { getDatabase } from "~/db/database.server";
 import { badRequest } from "~/http/responses.server";
-import { staffHeaders } from "~/http/staff-headers.server";
+import { staffHeaders, staffRouteHeaders } from "~/http/staff-headers.server";
 import { translator } from "~/i18n/i18n.server";
 import { requireStaff, staffUserView } from "~/review/staff-page.server";
 
@@ -29,6 +29,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const t = await translator(language, "review");
   return data({ language, user: staffUserView(user), entries, filters: filters.data, title: t("audit.title") }, { headers: staffHeaders });
 }
+
+export const headers = staffRouteHeaders;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }, { name: "robots", content: "noindex" }];
 

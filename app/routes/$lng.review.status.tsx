@@ -3,7 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { StaffNav } from "~/components/StaffNav";
 import { getDatabase } from "~/db/database.server";
-import { staffHeaders } from "~/http/staff-headers.server";
+import { staffHeaders, staffRouteHeaders } from "~/http/staff-headers.server";
 import { translator } from "~/i18n/i18n.server";
 import { languageNames, languages } from "~/i18n/languages";
 import { translationMatrix } from "~/review/revisions.server";
@@ -15,6 +15,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const t = await translator(language, "review");
   return data({ language, user: staffUserView(user), rows: await translationMatrix(await getDatabase()), title: t("status.title") }, { headers: staffHeaders });
 }
+
+export const headers = staffRouteHeaders;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }, { name: "robots", content: "noindex" }];
 

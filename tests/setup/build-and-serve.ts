@@ -1,6 +1,7 @@
 // Builds the production bundle once and starts the real server (server.mjs) on a free port, so that
 // HTTP tests see exactly what a visitor gets: status codes, headers, compression, rendered HTML.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { createServer } from "node:net";
@@ -55,7 +56,7 @@ export default async function setup(project: TestProject) {
   let log = "";
   const child = spawn(process.execPath, ["server.mjs"], {
     cwd: root,
-    env: { ...environmentOutsideVitest(), PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", PUBLIC_ORIGIN: "", PDF_CACHE_DIR: path.join(runDirectory, "pdf-cache"), DATABASE_URL: path.join(runDirectory, "portal.db") },
+    env: { ...environmentOutsideVitest(), PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", PUBLIC_ORIGIN: "", PDF_CACHE_DIR: path.join(runDirectory, "pdf-cache"), DATABASE_URL: path.join(runDirectory, "portal.db"), SESSION_SECRET: randomBytes(32).toString("hex") },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout!.on("data", (chunk) => (log += chunk));
@@ -63,6 +64,7 @@ export default async function setup(project: TestProject) {
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitForServer(baseUrl, child, () => log);
   project.provide("baseUrl", baseUrl);
+  project.provide("serverDatabaseUrl", path.join(runDirectory, "portal.db"));
   return async () => {
     child.kill("SIGTERM");
     await new Promise((resolve) => child.once("exit", resolve));
@@ -73,5 +75,7 @@ export default async function setup(project: TestProject) {
 declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
+    /** The test server's SQLite file: tests add staff accounts to it directly. */
+    serverDatabaseUrl: string;
   }
 }
