@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { PassThrough } from "node:stream";
 import { createReadableStreamFromReadable, type EntryContext } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
@@ -12,7 +12,7 @@ import { i18nextOptions } from "~/i18n/i18next-options";
 import { allResources } from "~/i18n/resources.server";
 import { securityHeaders } from "~/http/security-headers.server";
 import { authConfig } from "~/auth/config.server";
-import { getCatalogue } from "~/content/catalogue.server";
+import { catalogueVersion, getCatalogue } from "~/content/catalogue.server";
 import { languages } from "~/i18n/languages";
 import { warmUpPdfEngine } from "~/pdf/service.server";
 
@@ -44,6 +44,18 @@ export default async function handleRequest(
   const language = await pageLanguage(request, new URL(request.url).pathname.split("/")[1]);
   const i18n = createInstance();
   await i18n.use(initReactI18next).init({ ...i18nextOptions, lng: language, resources: allResources });
+
+  // Public pages change only with the code and the published content: a validator from both lets a
+  // browser, nginx or a CDN revalidate cheaply. Routes that set their own Cache-Control (staff pages) keep it.
+  if (request.method === "GET" && responseStatusCode === 200 && !responseHeaders.has("Cache-Control")) {
+    const etag = `W/"${remixContext.manifest.version}.${createHash("sha256").update(catalogueVersion()).digest("hex").slice(0, 16)}"`;
+    responseHeaders.set("ETag", etag);
+    responseHeaders.set("Cache-Control", "public, max-age=60, s-maxage=300, stale-while-revalidate=86400");
+    responseHeaders.append("Vary", "Accept-Encoding");
+    if (request.headers.get("If-None-Match")?.split(",").some((value) => value.trim() === etag)) {
+      return new Response(null, { status: 304, headers: responseHeaders });
+    }
+  }
 
   const nonce = randomBytes(16).toString("base64");
   for (const [name, value] of Object.entries(securityHeaders(nonce))) responseHeaders.set(name, value);

@@ -30,6 +30,11 @@ export interface Catalogue {
 export const lessonsDirectory = path.resolve(process.env.LESSONS_DIR ?? path.join(process.cwd(), "lessons"));
 
 let cached: Promise<Catalogue> | null = null;
+/** What the published table looked like when the cached catalogue was built. */
+let cachedVersion = "";
+let lastVersionCheck = 0;
+/** Several instances share one database: each checks this often whether another one approved something. */
+const versionCheckMilliseconds = 1_000;
 let filesSynced: Promise<unknown> | null = null;
 let watching = false;
 
@@ -47,8 +52,25 @@ export function syncFilesOnce(): Promise<unknown> {
   return filesSynced;
 }
 
+/** A cheap signature of what is published: it changes with every approval, on any instance. */
+async function publishedVersion(): Promise<string> {
+  const db = await getDatabase();
+  const row = await db
+    .selectFrom("published")
+    .select([db.fn.countAll<number>().as("count"), db.fn.max("published_at").as("latest"), db.fn.sum<number>("revision_id").as("revisions")])
+    .executeTakeFirstOrThrow();
+  return `${row.count}:${row.latest ?? ""}:${row.revisions ?? 0}`;
+}
+
+/** The version of the catalogue in memory, for validators (ETag) of public pages. */
+export function catalogueVersion(): string {
+  return cachedVersion;
+}
+
 async function loadCatalogue(): Promise<Catalogue> {
   await syncFilesOnce();
+  cachedVersion = await publishedVersion();
+  lastVersionCheck = Date.now();
   const { sources, revisions } = await loadPublishedContent(await getDatabase());
   const { lessons: checked, problems } = checkCurriculum(sources);
   for (const problem of problems) {
@@ -66,7 +88,16 @@ function documentsIn(lessons: Lesson[], language: Language): LessonDocument[] {
   return lessons.flatMap((lesson) => (lesson.documents[language] ? [lesson.documents[language]!] : []));
 }
 
-export function getCatalogue(): Promise<Catalogue> {
+export async function getCatalogue(): Promise<Catalogue> {
+  if (cached && Date.now() - lastVersionCheck > versionCheckMilliseconds) {
+    lastVersionCheck = Date.now();
+    try {
+      if ((await publishedVersion()) !== cachedVersion) cached = null;
+    } catch (error) {
+      // The database is unreachable: keep serving what is in memory.
+      console.warn(JSON.stringify({ event: "catalogue-version-check-failed", error: String(error) }));
+    }
+  }
   if (!cached) {
     cached = loadCatalogue().catch((error: unknown) => {
       cached = null;

@@ -2,7 +2,8 @@
 // from it, a new revision waits for review. The very first import of a fresh installation is approved
 // by the system (and the audit log says so), so that `npm start` shows the curriculum at once.
 import { createHash } from "node:crypto";
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
+import { dialectOf } from "~/db/database.server";
 import { parse as parseYaml } from "yaml";
 import type { LessonSource } from "~/content/check";
 import { recordAudit } from "~/db/audit.server";
@@ -13,6 +14,9 @@ export interface SyncResult {
   firstImport: boolean;
   created: { slug: string; language: Language; revisionId: number }[];
 }
+
+/** An arbitrary, fixed key for PostgreSQL's advisory lock around the import. */
+const syncLockKey = 7_341_001;
 
 export function contentHash(text: string): string {
   return createHash("sha256").update(text).digest("hex");
@@ -31,6 +35,9 @@ function sourceLanguageOf(metadataText: string | null): Language {
 export async function syncLessonFiles(db: Kysely<Database>, sources: LessonSource[], now = new Date()): Promise<SyncResult> {
   const at = timestampOf(now);
   return db.transaction().execute(async (trx) => {
+    // Instances starting together on one PostgreSQL import one after the other, never both at once
+    // (SQLite transactions begin IMMEDIATE and queue by themselves).
+    if (dialectOf(db) === "postgres") await sql`select pg_advisory_xact_lock(${syncLockKey})`.execute(trx);
     const existing = await trx.selectFrom("revisions").select(trx.fn.countAll<number>().as("count")).executeTakeFirstOrThrow();
     const firstImport = Number(existing.count) === 0;
     const created: SyncResult["created"] = [];
