@@ -1,3 +1,5 @@
+import { isDeployment } from "~/auth/config.server";
+
 // Headers every HTML response carries. Scripts run only with this request's nonce; nothing is loaded
 // from another origin (fonts are self-hosted), and no page may be framed.
 export function securityHeaders(nonce: string): Record<string, string> {
@@ -22,7 +24,8 @@ export function securityHeaders(nonce: string): Record<string, string> {
     "X-Frame-Options": "DENY",
     "Permissions-Policy": "camera=(), microphone=(), geolocation=(), interest-cohort=()",
   };
-  if (process.env.NODE_ENV === "production" && process.env.HSTS !== "off") {
+  // Only a deployment behind HTTPS: a local `npm start` serves http://localhost.
+  if (isDeployment() && process.env.HSTS !== "off") {
     headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains";
   }
   return headers;
