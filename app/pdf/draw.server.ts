@@ -81,6 +81,12 @@ export async function drawDocument(layout: LaidOutDocument, metadata: DocumentMe
   context.flateStream = (contents, dictionary = {}) =>
     context.stream(deflateSync(contents as Uint8Array, { level: compressionLevel }), { ...dictionary, Filter: "FlateDecode" });
 
+  // Embed every font the document uses up front, so that the page loop below runs without awaiting:
+  // a book has tens of thousands of runs.
+  const usedFiles = new Set<string>();
+  for (const laidOutPage of layout.pages) for (const run of laidOutPage.runs) usedFiles.add(measurer.face(run.faceId).fileId);
+  for (const fileId of [...usedFiles].sort()) await fontFor(fileId);
+
   const pages: PDFPage[] = [];
   for (const laidOutPage of layout.pages) {
     const page = document.addPage([layout.width, layout.height]);
@@ -98,7 +104,7 @@ export async function drawDocument(layout: LaidOutDocument, metadata: DocumentMe
     for (const run of laidOutPage.runs) {
       if (run.pieces.every((piece) => piece.length === 0)) continue;
       const face = measurer.face(run.faceId);
-      const font = await fontFor(face.fileId);
+      const font = embedded.get(face.fileId)!;
       let key = fontKeys.get(face.fileId);
       if (!key) {
         // Short resource names (/F1 …): a page switches fonts at every space of Georgian and Armenian

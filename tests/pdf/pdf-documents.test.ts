@@ -120,5 +120,5 @@ describe("determinism across process history", () => {
     for (const language of languages) await second.render(await second.specs.bookDocumentSpec("teacher", language));
     const afterOthers = await second.render(await second.specs.bookDocumentSpec("student", "az"));
     expect(Buffer.from(afterOthers.bytes).equals(Buffer.from(alone.bytes))).toBe(true);
-  });
+  }, 120_000); // two fresh engines, each loading fonts and shaping every word from cold
 });
