@@ -1,6 +1,7 @@
 // Builds the portal and runs its production server (`node server.mjs`) as a child process on a free
 // loopback port, for benchmarks that measure it over HTTP like a client would.
 import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -130,7 +131,18 @@ export async function startServer(options: { readyTimeoutMs?: number; env?: Reco
   const pdfCacheDirectory = mkdtempSync(path.join(tmpdir(), "bench-pdf-cache-"));
   const child = spawn(process.execPath, ["server.mjs"], {
     cwd: projectRoot,
-    env: { ...process.env, NODE_ENV: "production", HOST: loopback, PORT: String(port), PDF_CACHE_DIR: pdfCacheDirectory, ...options.env },
+    // Like a deployment: production mode with its own secret, and a fresh database of its own (the
+    // first import is approved by the system) beside the fresh PDF cache, never data/ of the project.
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      HOST: loopback,
+      PORT: String(port),
+      PDF_CACHE_DIR: pdfCacheDirectory,
+      DATABASE_URL: path.join(pdfCacheDirectory, "bench.db"),
+      SESSION_SECRET: randomBytes(32).toString("hex"),
+      ...options.env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   // Keep the tail of the output: enough to explain a failed start, bounded for a long run.

@@ -1,8 +1,26 @@
 // Numbers and lists in the page's language, through Intl.
 import type { Language } from "./languages";
 
+// Formatters are costly to build and immutable: one per language, made on first use.
+const numberFormats = new Map<Language, Intl.NumberFormat>();
+const listFormats = new Map<Language, Intl.ListFormat>();
+
 export function formatNumber(value: number, language: Language): string {
-  return new Intl.NumberFormat(language).format(value);
+  let format = numberFormats.get(language);
+  if (!format) {
+    format = new Intl.NumberFormat(language);
+    numberFormats.set(language, format);
+  }
+  return format.format(value);
+}
+
+function listFormat(language: Language): Intl.ListFormat {
+  let format = listFormats.get(language);
+  if (!format) {
+    format = new Intl.ListFormat(language, { type: "conjunction" });
+    listFormats.set(language, format);
+  }
+  return format;
 }
 
 /** Grades 8, 9, 10, 11 → "8–11"; 8, 10 → "8 and 10" in the page's language. */
@@ -10,5 +28,5 @@ export function formatGrades(grades: readonly number[], language: Language): str
   const sorted = [...grades].sort((a, b) => a - b);
   const consecutive = sorted.every((grade, index) => index === 0 || grade === sorted[index - 1]! + 1);
   if (sorted.length > 2 && consecutive) return `${formatNumber(sorted[0]!, language)}–${formatNumber(sorted.at(-1)!, language)}`;
-  return new Intl.ListFormat(language, { type: "conjunction" }).format(sorted.map((grade) => formatNumber(grade, language)));
+  return listFormat(language).format(sorted.map((grade) => formatNumber(grade, language)));
 }
