@@ -4,15 +4,18 @@ import { createReadableStreamFromReadable, type EntryContext } from "@remix-run/
 import { RemixServer } from "@remix-run/react";
 import { createInstance } from "i18next";
 import { isbot } from "isbot";
+import type { ReactElement } from "react";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider, initReactI18next } from "react-i18next";
 import { NonceProvider } from "~/components/nonce";
 import { pageLanguage } from "~/i18n/i18n.server";
 import { i18nextOptions } from "~/i18n/i18next-options";
 import { allResources } from "~/i18n/resources.server";
+import { noncePlaceholder, servePage, storePage } from "~/http/page-cache.server";
 import { securityHeaders } from "~/http/security-headers.server";
 import { authConfig } from "~/auth/config.server";
 import { catalogueVersion, getCatalogue } from "~/content/catalogue.server";
+import { closeDatabase } from "~/db/database.server";
 import { languages } from "~/i18n/languages";
 import { warmUpPdfEngine } from "~/pdf/service.server";
 
@@ -35,20 +38,40 @@ export async function warmUp(): Promise<void> {
   console.log(JSON.stringify({ event: "warm-up", milliseconds: Math.round(performance.now() - started) }));
 }
 
+/** Called by server.mjs on SIGTERM, once the requests in flight have finished. */
+export async function shutDown(): Promise<void> {
+  await closeDatabase();
+}
+
+/** Called by server.mjs every second: notices an approval made on another instance. */
+export async function keepCatalogueFresh(): Promise<void> {
+  await getCatalogue().catch(() => undefined);
+}
+
+/** Called by server.mjs before Remix: a stored public page with this request's nonce, or null. */
+export function cachedPublicPage(url: string, ifNoneMatch: string | undefined) {
+  return servePage(url, ifNoneMatch, randomBytes(16).toString("base64"));
+}
+
 export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
 ) {
-  const language = await pageLanguage(request, new URL(request.url).pathname.split("/")[1]);
+  const url = new URL(request.url);
+  const language = await pageLanguage(request, url.pathname.split("/")[1]);
   const i18n = createInstance();
   await i18n.use(initReactI18next).init({ ...i18nextOptions, lng: language, resources: allResources });
 
   // Public pages change only with the code and the published content: a validator from both lets a
-  // browser, nginx or a CDN revalidate cheaply. Routes that set their own Cache-Control (staff pages) keep it.
-  if (request.method === "GET" && responseStatusCode === 200 && !responseHeaders.has("Cache-Control")) {
-    const etag = `W/"${remixContext.manifest.version}.${createHash("sha256").update(catalogueVersion()).digest("hex").slice(0, 16)}"`;
+  // browser, nginx or a CDN revalidate cheaply, and the page is stored for the next visitor. Routes
+  // that set their own Cache-Control (staff pages) keep it and are never stored.
+  const publicPage = request.method === "GET" && responseStatusCode === 200 && !responseHeaders.has("Cache-Control");
+  const version = catalogueVersion();
+  let etag = "";
+  if (publicPage) {
+    etag = `W/"${remixContext.manifest.version}.${createHash("sha256").update(version).digest("hex").slice(0, 16)}"`;
     responseHeaders.set("ETag", etag);
     responseHeaders.set("Cache-Control", "public, max-age=60, s-maxage=300, stale-while-revalidate=86400");
     responseHeaders.append("Vary", "Accept-Encoding");
@@ -57,41 +80,68 @@ export default async function handleRequest(
     }
   }
 
-  const nonce = randomBytes(16).toString("base64");
+  const nonce = publicPage ? noncePlaceholder : randomBytes(16).toString("base64");
   for (const [name, value] of Object.entries(securityHeaders(nonce))) responseHeaders.set(name, value);
+  responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+  const app = (
+    <NonceProvider value={nonce}>
+      <I18nextProvider i18n={i18n}>
+        <RemixServer context={remixContext} url={request.url} abortDelay={streamTimeout} nonce={nonce} />
+      </I18nextProvider>
+    </NonceProvider>
+  );
+
+  if (publicPage) {
+    // Rendered whole, stored with a placeholder for the nonce, served with a fresh one.
+    const html = await renderComplete(app, nonce);
+    storePage(url.host + url.pathname + url.search, { version, etag, html, headers: [...responseHeaders.entries()] });
+    const realNonce = randomBytes(16).toString("base64");
+    const headers = new Headers([...responseHeaders.entries()].map(([name, value]) => [name, value.replaceAll(noncePlaceholder, realNonce)]));
+    return new Response(html.replaceAll(noncePlaceholder, realNonce), { status: responseStatusCode, headers });
+  }
 
   // Crawlers get the whole document at once; people get it streamed.
   const readyEvent = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
-
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
-    const { pipe, abort } = renderToPipeableStream(
-      <NonceProvider value={nonce}>
-        <I18nextProvider i18n={i18n}>
-          <RemixServer context={remixContext} url={request.url} abortDelay={streamTimeout} nonce={nonce} />
-        </I18nextProvider>
-      </NonceProvider>,
-      {
-        nonce,
-        [readyEvent]() {
-          shellRendered = true;
-          const body = new PassThrough();
-          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          resolve(
-            new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }),
-          );
-          pipe(body);
-        },
-        onShellError(error: unknown) {
-          reject(error);
-        },
-        onError(error: unknown) {
-          responseStatusCode = 500;
-          // Errors before the shell is ready are reported by onShellError; log only the later ones.
-          if (shellRendered) console.error(error);
-        },
+    const { pipe, abort } = renderToPipeableStream(app, {
+      nonce,
+      [readyEvent]() {
+        shellRendered = true;
+        const body = new PassThrough();
+        resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
+        pipe(body);
       },
-    );
+      onShellError(error: unknown) {
+        reject(error);
+      },
+      onError(error: unknown) {
+        responseStatusCode = 500;
+        // Errors before the shell is ready are reported by onShellError; log only the later ones.
+        if (shellRendered) console.error(error);
+      },
+    });
+    setTimeout(abort, streamTimeout + 1_000);
+  });
+}
+
+function renderComplete(app: ReactElement, nonce: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    const body = new PassThrough();
+    body.on("data", (chunk: Buffer) => chunks.push(chunk));
+    body.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    body.on("error", reject);
+    const { pipe, abort } = renderToPipeableStream(app, {
+      nonce,
+      onAllReady() {
+        pipe(body);
+      },
+      onShellError: reject,
+      onError(error: unknown) {
+        reject(error);
+      },
+    });
     setTimeout(abort, streamTimeout + 1_000);
   });
 }

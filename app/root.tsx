@@ -133,17 +133,26 @@ export function ErrorBoundary() {
   const error = useRouteError();
   const rootData = useRouteLoaderData<typeof loader>("root");
   const { t } = useTranslation("common");
+  const location = useLocation();
   const language = rootData?.language ?? "ka";
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  if (status >= 500) console.error(error);
+  // 503: the database is out of reach; server.mjs logs that (at most once in 10 s), not every page.
+  const unavailable = status === 503;
+  if (status >= 500 && !unavailable) console.error(error);
   const notFound = status === 404;
-  const title = notFound ? t("notFound.title") : t("error.title");
+  const title = notFound ? t("notFound.title") : unavailable ? t("error.unavailableTitle") : t("error.title");
+  const message = notFound ? t("notFound.message") : unavailable ? t("error.unavailable") : status < 500 ? t("error.badRequest") : t("error.message");
   return (
     <div className="error-page">
       <title>{title}</title>
       <h1>{title}</h1>
-      <p>{notFound ? t("notFound.message") : status < 500 ? t("error.badRequest") : t("error.message")}</p>
+      <p>{message}</p>
       <ul className="error-page__links">
+        {unavailable ? (
+          <li>
+            <a href={`${location.pathname}${location.search}`}>{t("error.retry")}</a>
+          </li>
+        ) : null}
         <li>
           <a href={localizedPath(language, "/")}>{t("notFound.back")}</a>
         </li>

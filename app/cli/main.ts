@@ -6,6 +6,7 @@ import { readLessonSources } from "~/content/sources.server";
 import { closeDatabase, getDatabase } from "~/db/database.server";
 import { languages } from "~/i18n/languages";
 import { syncLessonFiles } from "~/review/sync.server";
+import { backupCommand } from "./backup";
 import { userCommand } from "./users";
 
 const usage = `Usage: npm run cli -- <command>
@@ -17,6 +18,8 @@ Commands:
                                            add a staff account (password from PORTAL_PASSWORD or asked)
   user list                                list the staff accounts
   user disable --email E                   disable an account and end its sessions
+  db backup <file>                         copy the SQLite database to a new file while the server runs
+                                           (PostgreSQL: use pg_dump)
 `;
 
 function option(args: string[], name: string): string | undefined {
@@ -50,6 +53,7 @@ async function main(args: string[]): Promise<number> {
   if (domain === "content" && command === "check") return contentCheck(rest);
   if (domain === "content" && command === "sync") return contentSync(rest);
   if (domain === "user") return userCommand(await getDatabase(), [command ?? "", ...rest]);
+  if (domain === "db" && command === "backup") return backupCommand(rest);
   console.error(usage);
   return domain === undefined || domain === "help" || domain === "--help" ? 0 : 2;
 }

@@ -33,8 +33,9 @@ let cached: Promise<Catalogue> | null = null;
 /** What the published table looked like when the cached catalogue was built. */
 let cachedVersion = "";
 let lastVersionCheck = 0;
+let lastVersionWarning = 0;
 /** Several instances share one database: each checks this often whether another one approved something. */
-const versionCheckMilliseconds = 1_000;
+const versionCheckMilliseconds = 500;
 let filesSynced: Promise<unknown> | null = null;
 let watching = false;
 
@@ -67,6 +68,11 @@ export function catalogueVersion(): string {
   return cachedVersion;
 }
 
+/** The version of the catalogue in memory, or null while none is loaded (after an approval, say). */
+export function currentCatalogueVersion(): string | null {
+  return cached === null ? null : cachedVersion;
+}
+
 async function loadCatalogue(): Promise<Catalogue> {
   await syncFilesOnce();
   cachedVersion = await publishedVersion();
@@ -94,8 +100,11 @@ export async function getCatalogue(): Promise<Catalogue> {
     try {
       if ((await publishedVersion()) !== cachedVersion) cached = null;
     } catch (error) {
-      // The database is unreachable: keep serving what is in memory.
-      console.warn(JSON.stringify({ event: "catalogue-version-check-failed", error: String(error) }));
+      // The database is unreachable: keep serving what is in memory (and say so every 10 s at most).
+      if (Date.now() - lastVersionWarning > 10_000) {
+        lastVersionWarning = Date.now();
+        console.warn(JSON.stringify({ event: "catalogue-version-check-failed", error: String(error) }));
+      }
     }
   }
   if (!cached) {

@@ -28,6 +28,22 @@ export interface CheckedCurriculum {
   problems: ContentProblem[];
 }
 
+// Parsing is the costly part of a check, and a text parses the same every time: the catalogue is
+// rebuilt after every approval, on every instance, and only the approved text is new.
+const parsed = new Map<string, ReturnType<typeof parseLessonFile>>();
+const parseCacheSize = 1_000;
+
+function parseOnce(input: Parameters<typeof parseLessonFile>[0]): ReturnType<typeof parseLessonFile> {
+  const key = `${input.slug}\u0000${input.language}\u0000${input.file}\u0000${input.text}`;
+  let result = parsed.get(key);
+  if (!result) {
+    result = parseLessonFile(input);
+    if (parsed.size >= parseCacheSize) parsed.delete(parsed.keys().next().value!);
+    parsed.set(key, result);
+  }
+  return result;
+}
+
 export function checkCurriculum(sources: LessonSource[]): CheckedCurriculum {
   const problems: ContentProblem[] = [];
   const candidates: Lesson[] = [];
@@ -46,7 +62,7 @@ export function checkCurriculum(sources: LessonSource[]): CheckedCurriculum {
       const text = source.languageTexts[language];
       if (text === undefined) continue;
       const file = `${source.folder}/${language}.md`;
-      const { document, problems: fileProblems } = parseLessonFile({ slug: source.slug, language, file, text });
+      const { document, problems: fileProblems } = parseOnce({ slug: source.slug, language, file, text });
       problems.push(...fileProblems);
       if (document && minutesAddUp(document, metadata, file, problems)) documents[language] = document;
     }

@@ -2,6 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { publicOrigin } from "~/seo/document-meta";
 
 export function loader({ request }: LoaderFunctionArgs) {
-  const body = ["User-agent: *", "Allow: /", "Disallow: /language/", "", `Sitemap: ${publicOrigin(request)}/sitemap.xml`, ""].join("\n");
+  // Staff pages, machine endpoints and the language switch are no pages for a search engine.
+  const closed = ["/language/", "/healthz", "/verify/", "/*/login", "/*/logout", "/*/review", "/*/edit/"];
+  const body = ["User-agent: *", "Allow: /", ...closed.map((path) => `Disallow: ${path}`), "", `Sitemap: ${publicOrigin(request)}/sitemap.xml`, ""].join("\n");
   return new Response(body, { headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "public, max-age=86400" } });
 }

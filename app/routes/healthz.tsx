@@ -1,0 +1,8 @@
+import { healthReport } from "~/operations/health.server";
+
+// For load balancers and monitors: 200 when the database answers and the catalogue is loaded, 503
+// otherwise, with what failed in the JSON. Never cached: a cached "ok" would hide an outage.
+export async function loader() {
+  const report = await healthReport();
+  return Response.json(report, { status: report.status === "ok" ? 200 : 503, headers: { "Cache-Control": "no-store" } });
+}

@@ -1,0 +1,167 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer, connect, type Server, type Socket } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import SqliteDatabase from "better-sqlite3";
+import { afterAll, describe, expect, it } from "vitest";
+import { createDatabase, migrateToLatest } from "~/db/database.server";
+import { helpLine } from "~/layout/navigation";
+import { openTestDatabase } from "../db/databases";
+import { freePort, root, startServer, type ServerProcess } from "./server-process";
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterAll(async () => {
+  for (const cleanup of cleanups.reverse()) await cleanup();
+});
+
+async function start(environment: Record<string, string>): Promise<ServerProcess> {
+  const server = await startServer(environment);
+  cleanups.push(() => server.dispose());
+  return server;
+}
+
+function unavailableStrings(language: string): { title: string; message: string } {
+  const { error } = JSON.parse(readFileSync(path.join(root, "locales", language, "common.json"), "utf8"));
+  return { title: error.unavailableTitle, message: error.unavailable };
+}
+
+async function expectUnavailablePage(response: Response, language: string) {
+  expect(response.status).toBe(503);
+  expect(Number(response.headers.get("retry-after"))).toBeGreaterThan(0);
+  expect(response.headers.get("cache-control")).toBe("no-store");
+  const html = await response.text();
+  const { title, message } = unavailableStrings(language);
+  expect(html).toContain(`<html lang="${language}"`);
+  expect(html).toContain(`<h1>${title}</h1>`);
+  expect(html).toContain(message);
+  // Whoever came for help still finds the number.
+  expect(html).toContain(helpLine.display);
+}
+
+describe("the database out of reach", () => {
+  it("PostgreSQL unreachable at start: the server starts anyway; pages answer 503 in the reader's language with Retry-After, /healthz 503", async () => {
+    const server = await start({ DATABASE_URL: "postgres://postgres@127.0.0.1:1/none" });
+    expect(server.events()).toContainEqual(expect.objectContaining({ event: "database-unreachable", during: "start-up", error: expect.stringContaining("ECONNREFUSED") }));
+
+    await expectUnavailablePage(await fetch(`${server.url}/ka/`), "ka");
+    await expectUnavailablePage(await fetch(`${server.url}/hy/lessons`), "hy");
+    await expectUnavailablePage(await fetch(`${server.url}/az/lessons/what-is-trafficking`), "az");
+
+    // A download: the same words as plain text.
+    const pdf = await fetch(`${server.url}/ka/books/student.pdf`);
+    expect(pdf.status).toBe(503);
+    expect(pdf.headers.get("retry-after")).not.toBeNull();
+    expect(pdf.headers.get("content-type")).toBe("text/plain; charset=utf-8");
+    expect(await pdf.text()).toContain(unavailableStrings("ka").message);
+
+    const health = await fetch(`${server.url}/healthz`);
+    expect(health.status).toBe(503);
+    expect(health.headers.get("cache-control")).toBe("no-store");
+    expect(await health.json()).toEqual({
+      status: "degraded",
+      database: { reachable: false, latencyMs: null },
+      content: { loaded: false, lessons: 0, problems: 0 },
+    });
+    // Said once in the log, not with a stack trace per page.
+    expect(server.output()).not.toMatch(/^\s+at /m);
+    expect(server.child.exitCode).toBeNull();
+  });
+
+  it("SQLite locked by another process: 503 while it is, and the pages come back by themselves once it is free", async () => {
+    const directory = mkdtempSync(path.join(tmpdir(), "portal-locked-"));
+    cleanups.push(() => rmSync(directory, { recursive: true, force: true }));
+    const url = path.join(directory, "portal.db");
+    const handle = createDatabase(url);
+    await migrateToLatest(handle.db);
+    await handle.close();
+    // Another process (a long import, a VACUUM) holds the write lock: every write of the server waits
+    // busy_timeout (5 s), then fails with SQLITE_BUSY.
+    const otherProcess = new SqliteDatabase(url);
+    cleanups.push(() => {
+      if (otherProcess.open) otherProcess.close();
+    });
+    otherProcess.exec("begin immediate");
+
+    const server = await start({ DATABASE_URL: url });
+    expect(server.events()).toContainEqual(expect.objectContaining({ event: "database-unreachable", during: "start-up", error: expect.stringContaining("SQLITE_BUSY") }));
+    await expectUnavailablePage(await fetch(`${server.url}/en/`), "en");
+
+    otherProcess.exec("rollback");
+    const page = await fetch(`${server.url}/en/`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain("what-is-trafficking");
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+  }, 60_000);
+});
+
+/** A TCP relay in front of the real PostgreSQL: starting and stopping it is the database coming and going. */
+function relay(port: number, target: { host: string; port: number }) {
+  let server: Server | null = null;
+  const sockets = new Set<Socket>();
+  return {
+    async start() {
+      server = createServer((incoming) => {
+        const outgoing = connect(target.port, target.host);
+        for (const socket of [incoming, outgoing]) {
+          sockets.add(socket);
+          socket.on("close", () => sockets.delete(socket));
+          socket.on("error", () => {
+            incoming.destroy();
+            outgoing.destroy();
+          });
+        }
+        incoming.pipe(outgoing).pipe(incoming);
+      });
+      await new Promise<void>((resolve) => server!.listen(port, "127.0.0.1", resolve));
+    },
+    async stop() {
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+      server = null;
+    },
+  };
+}
+
+const postgresUrl = process.env.TEST_DATABASE_URL?.trim() || undefined;
+
+describe.skipIf(postgresUrl === undefined)("PostgreSQL going away and coming back (TEST_DATABASE_URL)", () => {
+  it("503 until it answers, then pages by themselves; once loaded, public pages outlive an outage while sign-in and /healthz say 503", async () => {
+    const database = await openTestDatabase("postgres");
+    cleanups.push(() => database.dispose());
+    const real = new URL(postgresUrl!);
+    const port = await freePort();
+    const postgres = relay(port, { host: real.hostname, port: Number(real.port || 5432) });
+    cleanups.push(() => postgres.stop());
+    const throughRelay = new URL(database.url);
+    throughRelay.hostname = "127.0.0.1";
+    throughRelay.port = String(port);
+
+    const server = await start({ DATABASE_URL: throughRelay.toString() });
+    await expectUnavailablePage(await fetch(`${server.url}/en/`), "en");
+
+    await postgres.start();
+    expect((await fetch(`${server.url}/en/`)).status).toBe(200);
+    expect(await (await fetch(`${server.url}/healthz`)).json()).toMatchObject({ status: "ok", content: { loaded: true } });
+
+    await postgres.stop();
+    // The published catalogue is in memory: students keep reading, and downloading.
+    expect((await fetch(`${server.url}/en/lessons/what-is-trafficking`)).status).toBe(200);
+    const plan = await fetch(`${server.url}/en/lessons/what-is-trafficking/plan.pdf`);
+    expect(plan.status).toBe(200);
+    expect(Buffer.from(await plan.arrayBuffer()).subarray(0, 5).toString()).toBe("%PDF-");
+    const health = await fetch(`${server.url}/healthz`);
+    expect(health.status).toBe(503);
+    expect(await health.json()).toMatchObject({ status: "degraded", database: { reachable: false }, content: { loaded: true } });
+    // Signing in needs the database.
+    const signIn = await fetch(`${server.url}/en/login`, {
+      method: "POST",
+      headers: { Origin: server.url, "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ email: "reviewer@outage.test", password: "whatever it is" }),
+      redirect: "manual",
+    });
+    await expectUnavailablePage(signIn, "en");
+
+    await postgres.start();
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+  }, 60_000);
+});
