@@ -65,7 +65,9 @@ export default async function handleRequest(
   await i18n.use(initReactI18next).init({ ...i18nextOptions, lng: language, resources: allResources });
 
   // Public pages change only with the code and the published content: a validator from both lets a
-  // browser, nginx or a CDN revalidate cheaply, and the page is stored for the next visitor. Routes
+  // browser, nginx or a CDN revalidate cheaply, and the page is stored for the next visitor. Browsers
+  // revalidate every time (a 304 costs little), so an approval shows at the next visit; a CDN may keep a
+  // page a minute and serve it stale while it asks again. Routes
   // that set their own Cache-Control (staff pages) keep it and are never stored.
   const publicPage = request.method === "GET" && responseStatusCode === 200 && !responseHeaders.has("Cache-Control");
   const version = catalogueVersion();
@@ -73,7 +75,7 @@ export default async function handleRequest(
   if (publicPage) {
     etag = `W/"${remixContext.manifest.version}.${createHash("sha256").update(version).digest("hex").slice(0, 16)}"`;
     responseHeaders.set("ETag", etag);
-    responseHeaders.set("Cache-Control", "public, max-age=60, s-maxage=300, stale-while-revalidate=86400");
+    responseHeaders.set("Cache-Control", "public, max-age=0, must-revalidate, s-maxage=60, stale-while-revalidate=86400");
     responseHeaders.append("Vary", "Accept-Encoding");
     if (request.headers.get("If-None-Match")?.split(",").some((value) => value.trim() === etag)) {
       return new Response(null, { status: 304, headers: responseHeaders });

@@ -43,7 +43,11 @@ export function servePage(url: string, ifNoneMatch: string | undefined, nonce: s
   const page = pages.get(url);
   const version = currentCatalogueVersion();
   if (!page || version === null || page.version !== version) return null;
+  if (ifNoneMatch?.split(",").some((value) => value.trim() === page.etag)) {
+    // A 304 updates the headers the client keeps with its copy: it must not bring a new nonce, which
+    // would no longer match the scripts of the copy the client shows.
+    return { status: 304, headers: page.headers.filter(([name]) => name.toLowerCase() !== "content-security-policy"), body: "" };
+  }
   const headers = page.headers.map(([name, value]): [string, string] => [name, value.replaceAll(noncePlaceholder, nonce)]);
-  if (ifNoneMatch?.split(",").some((value) => value.trim() === page.etag)) return { status: 304, headers, body: "" };
   return { status: 200, headers, body: page.html.replaceAll(noncePlaceholder, nonce) };
 }

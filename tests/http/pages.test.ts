@@ -226,3 +226,22 @@ describe("machines", () => {
     expect(gunzipSync(raw.bytes).toString("utf8")).toContain('<html lang="ka"');
   });
 });
+
+describe("public pages for caches", () => {
+  it("carry an ETag and CDN-friendly Cache-Control, answer If-None-Match with 304, and every response gets its own nonce", async () => {
+    const path = "/hy/lessons/safe-online";
+    const first = await get(path);
+    const second = await get(path);
+    expect(first.headers.get("cache-control")).toMatch(/s-maxage=\d+.*stale-while-revalidate=\d+/);
+    const etag = first.headers.get("etag")!;
+    expect(etag).toMatch(/^W\/".+"$/);
+    const nonceOf = (response: Response) => response.headers.get("content-security-policy")!.match(/'nonce-([^']+)'/)![1];
+    expect(nonceOf(first)).not.toBe(nonceOf(second));
+    const body = await second.text();
+    expect(body).toContain(`nonce="${nonceOf(second)}"`);
+    const revalidated = await get(path, { "If-None-Match": etag });
+    expect(revalidated.status).toBe(304);
+    // A 304 must not replace the nonce the client's copy was served with.
+    expect(revalidated.headers.get("content-security-policy")).toBeNull();
+  });
+});
