@@ -84,8 +84,10 @@ export function createApp() {
   app.use((request, response, next) => {
     if (request.method !== "GET" || stopping) return next();
     const host = request.get("X-Forwarded-Host") ?? request.get("host");
-    const page = build.entry.module.cachedPublicPage?.(`${host}${request.originalUrl}`, request.headers["if-none-match"]);
+    const gzip = Boolean(request.acceptsEncodings("gzip", "identity") === "gzip");
+    const page = build.entry.module.cachedPublicPage?.(`${host}${request.originalUrl}`, request.headers["if-none-match"], gzip);
     if (!page) return next();
+    // Already compressed when the client takes gzip: the compression middleware leaves it as it is.
     for (const [name, value] of page.headers) response.setHeader(name, value);
     response.status(page.status).end(page.body);
   });

@@ -11,7 +11,7 @@ import { NonceProvider } from "~/components/nonce";
 import { pageLanguage } from "~/i18n/i18n.server";
 import { i18nextOptions } from "~/i18n/i18next-options";
 import { allResources } from "~/i18n/resources.server";
-import { noncePlaceholder, servePage, storePage } from "~/http/page-cache.server";
+import { servePage, storePage } from "~/http/page-cache.server";
 import { securityHeaders } from "~/http/security-headers.server";
 import { authConfig } from "~/auth/config.server";
 import { catalogueVersion, getCatalogue } from "~/content/catalogue.server";
@@ -48,9 +48,9 @@ export async function keepCatalogueFresh(): Promise<void> {
   await getCatalogue().catch(() => undefined);
 }
 
-/** Called by server.mjs before Remix: a stored public page with this request's nonce, or null. */
-export function cachedPublicPage(url: string, ifNoneMatch: string | undefined) {
-  return servePage(url, ifNoneMatch, randomBytes(16).toString("base64"));
+/** Called by server.mjs before Remix: a stored public page, or null. */
+export function cachedPublicPage(url: string, ifNoneMatch: string | undefined, acceptsGzip: boolean) {
+  return servePage(url, ifNoneMatch, acceptsGzip);
 }
 
 export default async function handleRequest(
@@ -82,24 +82,23 @@ export default async function handleRequest(
     }
   }
 
-  const nonce = publicPage ? noncePlaceholder : randomBytes(16).toString("base64");
+  const nonce = randomBytes(16).toString("base64");
   for (const [name, value] of Object.entries(securityHeaders(nonce))) responseHeaders.set(name, value);
   responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+  // A public page's HTML carries no nonce (its inline scripts are allowed by hash): it can be stored.
   const app = (
-    <NonceProvider value={nonce}>
+    <NonceProvider value={publicPage ? undefined : nonce}>
       <I18nextProvider i18n={i18n}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={streamTimeout} nonce={nonce} />
+        <RemixServer context={remixContext} url={request.url} abortDelay={streamTimeout} nonce={publicPage ? undefined : nonce} />
       </I18nextProvider>
     </NonceProvider>
   );
 
   if (publicPage) {
-    // Rendered whole, stored with a placeholder for the nonce, served with a fresh one.
-    const html = await renderComplete(app, nonce);
+    // Rendered whole and stored for the next visitor of this URL.
+    const html = await renderComplete(app);
     storePage(url.host + url.pathname + url.search, { version, etag, html, headers: [...responseHeaders.entries()] });
-    const realNonce = randomBytes(16).toString("base64");
-    const headers = new Headers([...responseHeaders.entries()].map(([name, value]) => [name, value.replaceAll(noncePlaceholder, realNonce)]));
-    return new Response(html.replaceAll(noncePlaceholder, realNonce), { status: responseStatusCode, headers });
+    return new Response(html, { status: responseStatusCode, headers: responseHeaders });
   }
 
   // Crawlers get the whole document at once; people get it streamed.
@@ -127,7 +126,7 @@ export default async function handleRequest(
   });
 }
 
-function renderComplete(app: ReactElement, nonce: string): Promise<string> {
+function renderComplete(app: ReactElement): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     const body = new PassThrough();
@@ -135,7 +134,6 @@ function renderComplete(app: ReactElement, nonce: string): Promise<string> {
     body.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
     body.on("error", reject);
     const { pipe, abort } = renderToPipeableStream(app, {
-      nonce,
       onAllReady() {
         pipe(body);
       },

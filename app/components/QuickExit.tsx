@@ -14,5 +14,3 @@ export function QuickExit() {
   );
 }
 
-/** Runs before hydration, so it works the moment the page is painted. */
-export const quickExitScript = `document.addEventListener("click",function(e){var a=e.target&&e.target.closest&&e.target.closest("[data-quick-exit]");if(a){e.preventDefault();location.replace(a.href)}});document.addEventListener("keydown",function(e){if(e.key==="Escape"&&e.shiftKey){var a=document.querySelector("[data-quick-exit]");if(a)location.replace(a.href)}});`;

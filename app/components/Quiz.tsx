@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import type { QuizQuestionView } from "~/content/views";
 import type { Language } from "~/i18n/languages";
 import { LessonBody } from "./LessonBody";
+import { quizScript } from "./inline-scripts";
 import { useNonce } from "./nonce";
 
 interface QuizProps {
@@ -94,10 +95,3 @@ export function Quiz({ questions, language, action, gradedAnswers = {}, unanswer
   );
 }
 
-// Progressive enhancement, kept tiny for phones on slow lines: grade on change, never post.
-const quizScript = `(function(){var f=document.currentScript.closest("form");if(!f)return;
-function show(s,right){var r=s.querySelector(".quiz__result[data-result],.quiz__result:not([data-missing])");r.hidden=false;r.dataset.result=right?"right":"wrong";r.classList.toggle("quiz__result--right",right);r.classList.toggle("quiz__result--wrong",!right);
-r.querySelectorAll("[data-verdict]").forEach(function(v){v.hidden=(v.dataset.verdict==="right")!==right});s.querySelector("[data-missing]").hidden=true}
-function score(){var sets=f.querySelectorAll("fieldset"),n=0,a=0;sets.forEach(function(s){var c=s.querySelector("input:checked");if(c){a++;if(c.value===s.dataset.rightOption)n++}});var p=f.querySelector(".quiz__score");if(a===sets.length){p.textContent=p.dataset.scoreTemplate.replace("{correct}",n);p.hidden=false}}
-f.addEventListener("change",function(e){var s=e.target.closest("fieldset");if(!s)return;show(s,e.target.value===s.dataset.rightOption);score()});
-f.addEventListener("submit",function(e){e.preventDefault();var b=e.submitter,sets=f.querySelectorAll("fieldset");sets.forEach(function(s,i){if(b&&b.value!=="all"&&String(i)!==b.value)return;if(!s.querySelector("input:checked"))s.querySelector("[data-missing]").hidden=false})})})();`;

@@ -1,17 +1,19 @@
 // Rendered public pages, kept in memory per URL and per published version. A public page depends only
-// on the code, the published content and its URL, so the same HTML serves everyone until an approval:
-// server.mjs answers from here without entering Remix or React (the per-request CSP nonce is put in
-// place of a placeholder). Staff pages, posts and errors are never stored.
+// on the code, the published content and its URL, so the same bytes serve everyone until an approval:
+// server.mjs answers from here, gzip included, without entering Remix or React. Its inline scripts are
+// allowed by hash, so the HTML holds no nonce; each response still gets a fresh nonce in its CSP header.
+// Staff pages, posts and errors are never stored.
 import { randomBytes } from "node:crypto";
+import { gzipSync } from "node:zlib";
 import { currentCatalogueVersion } from "~/content/catalogue.server";
-
-/** Stands for the nonce in stored pages: random per process, so no content can forge it. */
-export const noncePlaceholder = `nonce${randomBytes(12).toString("hex")}`;
+import { securityHeaders } from "./security-headers.server";
 
 interface StoredPage {
   version: string;
   etag: string;
-  html: string;
+  html: Buffer;
+  gzip: Buffer;
+  /** Every header but the Content-Security-Policy, which is made anew for each response. */
   headers: [string, string][];
 }
 
@@ -19,35 +21,47 @@ const budgetBytes = Number(process.env.PAGE_CACHE_BYTES ?? 32 * 1024 * 1024);
 const pages = new Map<string, StoredPage>();
 let storedBytes = 0;
 
-export function storePage(url: string, page: StoredPage): void {
+const sizeOf = (page: StoredPage) => page.html.length + page.gzip.length;
+
+export function storePage(url: string, page: { version: string; etag: string; html: string; headers: [string, string][] }): void {
+  const html = Buffer.from(page.html, "utf8");
+  const stored: StoredPage = {
+    version: page.version,
+    etag: page.etag,
+    html,
+    gzip: gzipSync(html),
+    headers: page.headers.filter(([name]) => name.toLowerCase() !== "content-security-policy"),
+  };
   const previous = pages.get(url);
-  if (previous) storedBytes -= previous.html.length;
+  if (previous) storedBytes -= sizeOf(previous);
   pages.delete(url);
-  pages.set(url, page);
-  storedBytes += page.html.length;
+  pages.set(url, stored);
+  storedBytes += sizeOf(stored);
   for (const [key, old] of pages) {
     if (storedBytes <= budgetBytes) break;
     pages.delete(key);
-    storedBytes -= old.html.length;
+    storedBytes -= sizeOf(old);
   }
 }
 
 export interface ServedPage {
   status: 200 | 304;
   headers: [string, string][];
-  body: string;
+  body: Buffer;
 }
 
 /** The stored page for a URL if it was rendered from the content published now; null otherwise. */
-export function servePage(url: string, ifNoneMatch: string | undefined, nonce: string): ServedPage | null {
+export function servePage(url: string, ifNoneMatch: string | undefined, acceptsGzip: boolean): ServedPage | null {
   const page = pages.get(url);
   const version = currentCatalogueVersion();
   if (!page || version === null || page.version !== version) return null;
   if (ifNoneMatch?.split(",").some((value) => value.trim() === page.etag)) {
-    // A 304 updates the headers the client keeps with its copy: it must not bring a new nonce, which
-    // would no longer match the scripts of the copy the client shows.
-    return { status: 304, headers: page.headers.filter(([name]) => name.toLowerCase() !== "content-security-policy"), body: "" };
+    // A 304 updates the headers a client keeps with its copy: no new nonce, none is needed.
+    return { status: 304, headers: page.headers, body: Buffer.alloc(0) };
   }
-  const headers = page.headers.map(([name, value]): [string, string] => [name, value.replaceAll(noncePlaceholder, nonce)]);
-  return { status: 200, headers, body: page.html.replaceAll(noncePlaceholder, nonce) };
+  const policy = securityHeaders(randomBytes(16).toString("base64"))["Content-Security-Policy"]!;
+  const headers: [string, string][] = [...page.headers, ["content-security-policy", policy]];
+  if (acceptsGzip) headers.push(["content-encoding", "gzip"], ["content-length", String(page.gzip.length)]);
+  else headers.push(["content-length", String(page.html.length)]);
+  return { status: 200, headers, body: acceptsGzip ? page.gzip : page.html };
 }

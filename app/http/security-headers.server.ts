@@ -1,11 +1,19 @@
+import { createHash } from "node:crypto";
 import { isDeployment } from "~/auth/config.server";
+import { quickExitScript, quizScript } from "~/components/inline-scripts";
 
-// Headers every HTML response carries. Scripts run only with this request's nonce; nothing is loaded
+/** The public pages' own inline scripts, allowed by their hash whatever the nonce. */
+const inlineScriptHashes = [quickExitScript, quizScript]
+  .map((script) => `'sha256-${createHash("sha256").update(script).digest("base64")}'`)
+  .join(" ");
+
+// Headers every HTML response carries. Scripts run only with this request's nonce or as one of our two
+// known inline scripts (by hash); nothing is loaded
 // from another origin (fonts are self-hosted), and no page may be framed.
 export function securityHeaders(nonce: string): Record<string, string> {
   const policy = [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}'`,
+    `script-src 'self' 'nonce-${nonce}' ${inlineScriptHashes}`,
     "style-src 'self'",
     "img-src 'self' data:",
     "font-src 'self'",
