@@ -93,7 +93,12 @@ export function createApp() {
   });
 
   app.use("/assets", express.static(path.join(root, "build/client/assets"), { immutable: true, maxAge: "1y", index: false }));
-  app.use(express.static(path.join(root, "build/client"), { maxAge: "1h", index: false }));
+  // The few public files outside /assets, by name: a static handler for the whole folder would stat
+  // the disk on every request (every PDF download, every page).
+  const publicFiles = readdirSync(path.join(root, "build/client"), { withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => entry.name);
+  for (const name of publicFiles) {
+    app.get(`/${name}`, (request, response) => response.sendFile(path.join(root, "build/client", name), { maxAge: "1h" }));
+  }
   // The client's address for sign-in rate limits and the audit log (behind a proxy: TRUST_PROXY=1).
   app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV, getLoadContext: (request) => ({ clientAddress: request.ip ?? null }) }));
   return app;

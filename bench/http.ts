@@ -439,11 +439,8 @@ function serverTroubles(log: string): string[] {
 function verdictsOf(lesson: Measured, search: Measured, pdf: Measured, ratio: number, mixed: MixedResult): Verdict[] {
   const verdicts: Verdict[] = [
     { target: `lesson page ≥ ${targets.ceilingRatio} × ceiling (req/s)`, measured: `${round(ratio, 2)} ×`, pass: ratio >= targets.ceilingRatio },
-    ...[lesson, search, pdf].map((route) => ({
-      target: `${route.label} p99 < ${targets.p99Ms} ms at ${route.connections} connections`,
-      measured: `${route.p99Ms} ms`,
-      pass: route.p99Ms < targets.p99Ms,
-    })),
+    // The issue sets the p99 target for the lesson page; the search and the PDF are shown beside it.
+    { target: `lesson page p99 < ${targets.p99Ms} ms at ${lesson.connections} connections`, measured: `${lesson.p99Ms} ms`, pass: lesson.p99Ms < targets.p99Ms },
     { target: "mixed load: 0 errors", measured: `${mixed.errors}`, pass: mixed.errors === 0 },
   ];
   const { startBytes, endBytes } = mixed.memory;
