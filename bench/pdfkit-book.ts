@@ -5,34 +5,15 @@ import { createRequire } from "node:module";
 import fontkit from "@pdf-lib/fontkit";
 import type { Font } from "@pdf-lib/fontkit";
 import PDFDocument from "pdfkit";
+import { fontFiles } from "../app/pdf/font-files";
 import { woffToSfnt } from "../app/pdf/woff";
 import type { Paragraph, StudentBookText, Style } from "./student-book";
 import { median, timeRepeated } from "./timing";
 
 const require = createRequire(import.meta.url);
 
-/**
- * The engine's font files (app/pdf/fonts.server.ts), by PDFKit font name. Georgian and Armenian have no
- * italic face (the engine slants the upright one; here they are simply upright).
- */
-const fontFiles = {
-  "latin-400": "@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff",
-  "latin-700": "@fontsource/noto-sans/files/noto-sans-latin-700-normal.woff",
-  "latin-400i": "@fontsource/noto-sans/files/noto-sans-latin-400-italic.woff",
-  "latin-700i": "@fontsource/noto-sans/files/noto-sans-latin-700-italic.woff",
-  "latinext-400": "@fontsource/noto-sans/files/noto-sans-latin-ext-400-normal.woff",
-  "latinext-700": "@fontsource/noto-sans/files/noto-sans-latin-ext-700-normal.woff",
-  "latinext-400i": "@fontsource/noto-sans/files/noto-sans-latin-ext-400-italic.woff",
-  "latinext-700i": "@fontsource/noto-sans/files/noto-sans-latin-ext-700-italic.woff",
-  "georgian-400": "@fontsource/noto-sans-georgian/files/noto-sans-georgian-georgian-400-normal.woff",
-  "georgian-700": "@fontsource/noto-sans-georgian/files/noto-sans-georgian-georgian-700-normal.woff",
-  "armenian-400": "@fontsource/noto-sans-armenian/files/noto-sans-armenian-armenian-400-normal.woff",
-  "armenian-700": "@fontsource/noto-sans-armenian/files/noto-sans-armenian-armenian-700-normal.woff",
-  "dejavu-400": "@fontsource/dejavu-sans/files/dejavu-sans-latin-400-normal.woff",
-  "dejavu-700": "@fontsource/dejavu-sans/files/dejavu-sans-latin-700-normal.woff",
-  "dejavu-400i": "@fontsource/dejavu-sans/files/dejavu-sans-latin-400-italic.woff",
-  "dejavu-700i": "@fontsource/dejavu-sans/files/dejavu-sans-latin-700-italic.woff",
-} as const;
+// The engine's font files (app/pdf/font-files.ts), by PDFKit font name. Georgian and Armenian have no
+// italic face (the engine slants the upright one; here they are simply upright).
 type FontName = keyof typeof fontFiles;
 
 /** The fallback chain of a style, in the engine's order: the first font with the character wins. */
