@@ -39,14 +39,14 @@ export function createApp() {
 
   app.use((request, response, next) => {
     if (request.originalUrl.length > maximumUrlLength) {
-      response.status(414).type("text/plain").send("URI Too Long");
+      response.status(414).type("text/plain").send(guardText(request, "tooLong"));
       return;
     }
     try {
       const pathname = decodeURIComponent(request.path);
       if (pathname.includes("\0")) throw new URIError("NUL in path");
     } catch {
-      response.status(400).type("text/plain").send("Bad Request");
+      response.status(400).type("text/plain").send(guardText(request, "badRequest"));
       return;
     }
     next();
@@ -56,7 +56,7 @@ export function createApp() {
   // upload is not waited for.
   app.use((request, response, next) => {
     if (Number(request.headers["content-length"] ?? 0) > maximumBodyBytes) {
-      response.set("Connection", "close").status(413).type("text/plain").send("Payload Too Large");
+      response.set("Connection", "close").status(413).type("text/plain").send(guardText(request, "tooLarge"));
       return;
     }
     next();
@@ -73,7 +73,7 @@ export function createApp() {
     } catch {}
     const expected = (app.get("trust proxy") && request.headers["x-forwarded-host"]) || request.headers.host;
     if (host !== expected) {
-      response.status(403).type("text/plain").send("Forbidden: this request did not come from this site.");
+      response.status(403).type("text/plain").send(guardText(request, "otherSite"));
       return;
     }
     next();
@@ -189,6 +189,16 @@ function logDatabaseUnreachable(error, during) {
 
 // The message of a 503 from a resource route (a PDF, the sitemap): the page routes render the root
 // ErrorBoundary instead, from the same strings.
+/** The guards' answers, in the language of the path (/hy/…), else Georgian: they run before Remix. */
+const guardTexts = Object.fromEntries(
+  readdirSync(path.join(root, "locales")).map((language) => [language, JSON.parse(readFileSync(path.join(root, "locales", language, "common.json"), "utf8")).error]),
+);
+function guardText(request, key) {
+  const prefix = request.originalUrl.slice(1, 3);
+  const texts = request.originalUrl[3] === "/" && guardTexts[prefix] ? guardTexts[prefix] : guardTexts.ka;
+  return `${texts[key]}\n`;
+}
+
 const unavailableTexts = Object.fromEntries(
   readdirSync(path.join(root, "locales")).map((language) => {
     const { error } = JSON.parse(readFileSync(path.join(root, "locales", language, "common.json"), "utf8"));

@@ -176,6 +176,15 @@ describe("unknown and hostile addresses", () => {
     }
   });
 
+  it("the guards in front of Remix answer in the path's language", async () => {
+    const response = await get("/hy/lessons/a%00b");
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain("Հարցումը");
+    const tooLong = await get(`/az/lessons/${"x".repeat(2100)}`);
+    expect(tooLong.status).toBe(414);
+    expect(await tooLong.text()).toContain("Ünvan çox uzundur.");
+  });
+
   it("hostile paths answer 4xx, never 500", async () => {
     for (const path of [
       "/ka/lessons/..%2F..%2Fetc%2Fpasswd",
