@@ -4,7 +4,7 @@
 // reach here; 3. a mixed load of pages, searches and PDFs in all four languages, with the server's
 // resident memory at its start and end.
 import autocannon, { type Options, type Result } from "autocannon";
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { request as httpRequest } from "node:http";
@@ -14,7 +14,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { languages } from "../app/i18n/languages";
 import type { RecordedResponse } from "./bare-server";
 import { registerCleanup } from "./cleanup";
-import { buildProduction, projectRoot, startServer, type RunningServer } from "./server";
+import { buildProduction, exitedWithin, projectRoot, startServer, type RunningServer } from "./server";
 
 export interface HttpBenchOptions {
   build: boolean;
@@ -320,9 +320,9 @@ async function startBareServer(recording: string): Promise<BareServer> {
     stopped = true;
     child.stdin!.end();
     child.kill("SIGTERM");
-    if (!(await exited(child, 3_000))) {
+    if (!(await exitedWithin(child, 3_000))) {
       child.kill("SIGKILL");
-      await exited(child, 3_000);
+      await exitedWithin(child, 3_000);
     }
   };
   const deadline = performance.now() + 20_000;
@@ -336,20 +336,6 @@ async function startBareServer(recording: string): Promise<BareServer> {
   throw new Error(`the bare server did not start\n--- its output ---\n${output}`);
 }
 
-function exited(child: ChildProcess, timeoutMs: number): Promise<boolean> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => {
-      child.off("exit", onExit);
-      resolve(false);
-    }, timeoutMs);
-    const onExit = () => {
-      clearTimeout(timer);
-      resolve(true);
-    };
-    child.once("exit", onExit);
-  });
-}
 
 // ---- the mixed load -----------------------------------------------------------------------------
 

@@ -107,7 +107,7 @@ function loggedWarmUp(output: string): { milliseconds: number | null } | null {
 }
 
 /** Resolves true when the child has exited, false after `timeoutMs` (the timer never outlives the wait). */
-function exitedWithin(child: ChildProcess, timeoutMs: number): Promise<boolean> {
+export function exitedWithin(child: ChildProcess, timeoutMs: number): Promise<boolean> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
   return new Promise((resolve) => {
     const timer = setTimeout(() => {

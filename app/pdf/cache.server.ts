@@ -23,16 +23,11 @@ const memoryBudget = Number(process.env.PDF_MEMORY_CACHE_BYTES ?? 64 * 1024 * 10
 const memory = new Map<string, CachedPdf>();
 let memoryBytes = 0;
 const inFlight = new Map<string, Promise<{ pdf: CachedPdf; source: CacheSource }>>();
-let typesetCount = 0;
 
 export function cacheKey(parts: Record<string, unknown>): string {
   return createHash("sha256").update(JSON.stringify(parts)).digest("hex").slice(0, 40);
 }
 
-/** How many documents this process has typeset (tests check that a cached download typesets nothing). */
-export function typesetCounter(): number {
-  return typesetCount;
-}
 
 function remember(key: string, pdf: CachedPdf) {
   memory.delete(key);
@@ -84,7 +79,6 @@ export async function cachedPdf(
   const work = (async (): Promise<{ pdf: CachedPdf; source: CacheSource }> => {
     const onDisk = readFromDisk(key);
     if (onDisk) return { pdf: onDisk, source: "disk" };
-    typesetCount += 1;
     const { bytes, pageCount } = await typeset();
     const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const pdf = { bytes: buffer, sha256: createHash("sha256").update(buffer).digest("hex"), pageCount };

@@ -1,6 +1,6 @@
 // The pack builder's form (GET, works without JavaScript) → the pack's URL. One zod schema for the form.
 import { z } from "zod";
-import { languages, type Language } from "~/i18n/languages";
+import type { Language } from "~/i18n/languages";
 
 export const packFormSchema = z.object({
   lessons: z.array(z.string().max(100)).max(200),
@@ -50,4 +50,3 @@ export const defaultPackForm = (language: Language): PackForm => ({
   copies: "1",
 });
 
-export { languages };

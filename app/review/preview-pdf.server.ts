@@ -9,15 +9,14 @@ import { documentLabels } from "~/pdf/documents/labels.server";
 import { handoutSpec, lessonPlanSpec } from "~/pdf/documents/specs";
 import { engineVersion, renderPdf } from "~/pdf/render.server";
 import { pdfResponse } from "~/pdf/response.server";
-import { revisionDetail } from "./revisions.server";
+import { canReadRevision, revisionDetail } from "./revisions.server";
 
 export async function revisionPdfResponse(kind: "plan" | "handout", request: Request, params: Params, user: User) {
   const id = Number(params.id);
   if (!Number.isInteger(id) || id <= 0) throw notFound();
   const revision = await revisionDetail(await getDatabase(), id);
   if (!revision || !revision.document || !revision.lesson) throw notFound();
-  const readable = user.role === "admin" || (user.role === "reviewer" && user.languages.includes(revision.language)) || (user.role === "editor" && revision.authorId === user.id);
-  if (!readable) throw new Response("Forbidden", { status: 403 });
+  if (!canReadRevision(user, revision)) throw new Response("Forbidden", { status: 403 });
   const item = { lesson: lessonSummary(revision.lesson, revision.document), document: revision.document, labels: await documentLabels(revision.language) };
   const pdf = await cachedPdf(cacheKey({ engineVersion, kind: `revision-${kind}`, revision: revision.id, hash: revision.document.contentHash }), () =>
     renderPdf(kind === "plan" ? lessonPlanSpec(item) : handoutSpec(item)),

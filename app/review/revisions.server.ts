@@ -49,6 +49,15 @@ export async function reviewQueue(
   );
 }
 
+/** Who may read a revision and its PDF previews: its language's reviewers, admins, and its author. */
+export function canReadRevision(user: User, revision: { language: Language; authorId: number | null }): boolean {
+  return (
+    user.role === "admin" ||
+    (user.role === "reviewer" && user.languages.includes(revision.language)) ||
+    (user.role === "editor" && revision.authorId === user.id)
+  );
+}
+
 export interface RevisionDetail {
   id: number;
   slug: string;

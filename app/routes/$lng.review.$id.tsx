@@ -14,7 +14,7 @@ import { notFound } from "~/http/responses.server";
 import { staffHeaders, staffRouteHeaders } from "~/http/staff-headers.server";
 import { translator } from "~/i18n/i18n.server";
 import { languageNames } from "~/i18n/languages";
-import { decideRevision, ReviewConflict, ReviewRejected, revisionDetail, type RevisionDetail } from "~/review/revisions.server";
+import { canReadRevision, decideRevision, ReviewConflict, ReviewRejected, revisionDetail, type RevisionDetail } from "~/review/revisions.server";
 import { requireStaff, staffUserView } from "~/review/staff-page.server";
 import { wordDiff } from "~/review/word-diff";
 import { localizedPath } from "~/seo/document-meta";
@@ -26,13 +26,8 @@ const decisionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("request-changes"), comment: z.string().trim().max(5000) }),
 ]);
 
-/** Who may read a revision: its language's reviewers, admins, and the editor who wrote it. */
 function requireReader(user: User, revision: RevisionDetail) {
-  const allowed =
-    user.role === "admin" ||
-    (user.role === "reviewer" && user.languages.includes(revision.language)) ||
-    (user.role === "editor" && revision.authorId === user.id);
-  if (!allowed) throw new Response("Forbidden", { status: 403 });
+  if (!canReadRevision(user, revision)) throw new Response("Forbidden", { status: 403 });
 }
 
 async function loadRevision(params: { id?: string }) {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createUser } from "~/auth/users.server";
 import { createDatabase, type DatabaseHandle } from "~/db/database.server";
 import { submitEditorRevision } from "~/review/revisions.server";
+import { publishedText } from "../support/published";
 import { launchBrowser, outputDirectory, watchForErrors } from "./browser";
 
 const baseUrl = inject("baseUrl");
@@ -17,14 +18,7 @@ beforeAll(async () => {
   database = createDatabase(inject("serverDatabaseUrl"));
   await createUser(database.db, { email: "browser-reviewer@review.test", name: "Nino Reviewer", role: "reviewer", languages: "en", password }, { id: null, email: "test" });
   const editor = await createUser(database.db, { email: "browser-editor@review.test", name: "Editor", role: "editor", languages: "en", password }, { id: null, email: "test" });
-  const published = await database.db
-    .selectFrom("published")
-    .innerJoin("revisions", "revisions.id", "published.revision_id")
-    .select("revisions.content")
-    .where("published.lesson_slug", "=", slug)
-    .where("published.language", "=", "en")
-    .executeTakeFirstOrThrow();
-  const content = published.content.replace(/^summary: (.*)$/m, `summary: ${marker} — $1`);
+  const content = (await publishedText(database.db, slug, "en")).replace(/^summary: (.*)$/m, `summary: ${marker} — $1`);
   revisionId = await submitEditorRevision(database.db, { slug, language: "en", content, author: { ...editor }, ip: "127.0.0.1" });
 });
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createUser } from "~/auth/users.server";
 import { createDatabase, type DatabaseHandle } from "~/db/database.server";
+import { publishedText } from "../support/published";
 
 const baseUrl = inject("baseUrl");
 const slug = "awareness-campaign";
@@ -34,14 +35,7 @@ function request(person: Person, path: string, init: { method?: string; form?: R
 }
 
 async function publishedEnglishText(): Promise<string> {
-  const row = await database.db
-    .selectFrom("published")
-    .innerJoin("revisions", "revisions.id", "published.revision_id")
-    .select("revisions.content")
-    .where("published.lesson_slug", "=", slug)
-    .where("published.language", "=", "en")
-    .executeTakeFirstOrThrow();
-  return row.content;
+  return publishedText(database.db, slug, "en");
 }
 
 /** An editor's revision, submitted through the editor page as a browser would. */

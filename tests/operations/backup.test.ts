@@ -5,7 +5,7 @@ import path from "node:path";
 import SqliteDatabase from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { createDatabase, migrateToLatest } from "~/db/database.server";
-import { environmentOutsideVitest, root } from "./server-process";
+import { environmentOutsideVitest, root } from "../support/server-process";
 
 const directory = mkdtempSync(path.join(tmpdir(), "portal-backup-"));
 afterAll(() => rmSync(directory, { recursive: true, force: true }));

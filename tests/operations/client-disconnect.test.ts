@@ -1,6 +1,6 @@
 import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { requestLine, startServer, type ServerProcess } from "./server-process";
+import { requestLine, startServer, type ServerProcess } from "../support/server-process";
 
 let server: ServerProcess;
 beforeAll(async () => {

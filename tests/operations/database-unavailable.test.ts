@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createDatabase, migrateToLatest } from "~/db/database.server";
 import { helpLine } from "~/layout/navigation";
 import { openTestDatabase } from "../db/databases";
-import { freePort, root, startServer, type ServerProcess } from "./server-process";
+import { freePort, root, startServer, type ServerProcess } from "../support/server-process";
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterAll(async () => {

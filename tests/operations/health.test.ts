@@ -1,7 +1,7 @@
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, inject, it } from "vitest";
-import { root } from "./server-process";
+import { root } from "../support/server-process";
 
 const baseUrl = inject("baseUrl");
 

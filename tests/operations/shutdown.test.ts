@@ -3,7 +3,7 @@ import { Agent, request as httpRequest, type IncomingMessage } from "node:http";
 import path from "node:path";
 import { PDFDocument } from "pdf-lib";
 import { afterAll, describe, expect, it } from "vitest";
-import { startServer, type ServerProcess } from "./server-process";
+import { startServer, type ServerProcess } from "../support/server-process";
 
 const servers: ServerProcess[] = [];
 afterAll(async () => {

@@ -9,6 +9,7 @@ import { decideRevision, ReviewConflict, ReviewRejected, submitEditorRevision, t
 import { syncLessonFiles } from "~/review/sync.server";
 import { verifyPdf } from "~/review/verify.server";
 import { describeEachDatabase } from "../db/databases";
+import { publishedText } from "../support/published";
 
 const fixtures = readLessonSources(path.resolve(import.meta.dirname, "../fixtures/lessons/good"));
 const sample = "sample-lesson";
@@ -79,7 +80,7 @@ describeEachDatabase("the review workflow", (getDb) => {
 
   it("an editor's text becomes a revision in review that follows the published source; its author cannot approve it", async () => {
     const { db } = getDb();
-    const current = (await loadPublishedContent(db)).sources.find((source) => source.slug === sample)!.languageTexts.en!;
+    const current = await publishedText(db, sample, "en");
     const id = await submitEditorRevision(db, { slug: sample, language: "en", content: current.replace("Speak calmly", "Speak gently"), author: editor, ip: "127.0.0.1" });
     const revision = await db.selectFrom("revisions").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
     expect(revision.status).toBe("in_review");
@@ -100,7 +101,7 @@ describeEachDatabase("the review workflow", (getDb) => {
 
   it("two reviewers racing on one revision: exactly one wins, the other gets a conflict, and nothing is done twice", async () => {
     const { db } = getDb();
-    const current = (await loadPublishedContent(db)).sources.find((source) => source.slug === sample)!.languageTexts.en!;
+    const current = await publishedText(db, sample, "en");
     const id = await submitEditorRevision(db, { slug: sample, language: "en", content: current.replace("Speak", "Please speak"), author: editor, ip: "127.0.0.1" });
     const outcomes = await Promise.allSettled([
       decideRevision(db, id, reviewer, { kind: "approve" }, "127.0.0.1"),
@@ -118,7 +119,7 @@ describeEachDatabase("the review workflow", (getDb) => {
   it("the translation matrix marks a translation outdated when its source is approved again", async () => {
     const { db } = getDb();
     // A fresh English text follows the current Georgian source and is published.
-    const current = (await loadPublishedContent(db)).sources.find((source) => source.slug === sample)!.languageTexts.en!;
+    const current = await publishedText(db, sample, "en");
     const english = await submitEditorRevision(db, { slug: sample, language: "en", content: current.replace("Groups sort", "Small groups sort"), author: editor, ip: "127.0.0.1" });
     await decideRevision(db, english, reviewer, { kind: "approve" }, "127.0.0.1");
     const matrixBefore = await translationMatrix(db);

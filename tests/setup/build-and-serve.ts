@@ -4,22 +4,12 @@ import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { createServer } from "node:net";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
+import { environmentOutsideVitest, freePort } from "../support/server-process";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
 
 async function waitForServer(url: string, child: ChildProcess, output: () => string): Promise<void> {
   const deadline = Date.now() + 30_000;
@@ -36,10 +26,6 @@ async function waitForServer(url: string, child: ChildProcess, output: () => str
   throw new Error(`server did not start in 30 s:\n${output()}`);
 }
 
-/** The environment without vitest's own variables: vite.config.ts leaves the Remix plugin out under vitest. */
-function environmentOutsideVitest(): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith("VITEST"))) as NodeJS.ProcessEnv;
-}
 
 export default async function setup(project: TestProject) {
   if (process.env.SKIP_BUILD !== "1") {
