@@ -2,7 +2,8 @@
 import path from "node:path";
 import { checkCurriculum } from "~/content/check";
 import { formatProblem } from "~/content/document";
-import { readLessonSources } from "~/content/sources.server";
+import { readLessonSources, readLocaleTexts, readTermbase } from "~/content/sources.server";
+import { checkTerms } from "~/content/terms";
 import { closeDatabase, getDatabase } from "~/db/database.server";
 import { languages } from "~/i18n/languages";
 import { syncLessonFiles } from "~/review/sync.server";
@@ -12,7 +13,9 @@ import { userCommand } from "./users";
 const usage = `Usage: npm run cli -- <command>
 
 Commands:
-  content check [--dir <lessons folder>]   validate every lesson; prints file:line: message, exits 1 on a problem
+  content check [--dir <lessons folder>] [--locales <locales folder>]
+                                           validate every lesson, the termbase and the UI strings' terms;
+                                           prints file:line: message, exits 1 on a problem
   content sync [--dir <lessons folder>]    import changed lesson files as revisions awaiting review
   user add --email E --name N --role admin|editor|reviewer [--languages ka,hy]
                                            add a staff account (password from PORTAL_PASSWORD or asked)
@@ -30,7 +33,13 @@ function option(args: string[], name: string): string | undefined {
 function contentCheck(args: string[]): number {
   const directory = path.resolve(option(args, "--dir") ?? process.env.LESSONS_DIR ?? "lessons");
   const sources = readLessonSources(directory);
-  const { lessons, problems } = checkCurriculum(sources);
+  const { termbase, problems: termbaseProblems } = readTermbase(directory);
+  const checked = checkCurriculum(sources, { termbase });
+  const localeProblems = readLocaleTexts(path.resolve(option(args, "--locales") ?? path.join(path.dirname(directory), "locales"))).flatMap(
+    ({ file, language, text }) => checkTerms(text, language, file, termbase),
+  );
+  const { lessons } = checked;
+  const problems = [...termbaseProblems, ...checked.problems, ...localeProblems];
   for (const problem of problems) console.log(formatProblem(problem));
   const versions = lessons.reduce((count, lesson) => count + Object.keys(lesson.documents).length, 0);
   const summary = `${sources.length} lessons read, ${lessons.length} valid; ${versions} of ${sources.length * languages.length} language versions valid; ${problems.length} problem${problems.length === 1 ? "" : "s"}`;

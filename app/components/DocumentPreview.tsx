@@ -26,6 +26,10 @@ export function DocumentPreview({ document, language }: { document: LessonDocume
               {index + 1}. {activity.title} ({t("lesson.minutes", { count: activity.minutes })})
             </h4>
             <LessonBody nodes={activity.body} language={language} sectionHeadingLevel={4} />
+            <div className="student-task">
+              <h5>{t("activity.studentTask")}</h5>
+              <LessonBody nodes={activity.studentTask} language={language} sectionHeadingLevel={5} />
+            </div>
           </div>
         )),
       )}
@@ -51,6 +55,21 @@ export function DocumentPreview({ document, language }: { document: LessonDocume
       )}
       {section("teacherNotes", <LessonBody nodes={document.teacherNotes} language={language} sectionHeadingLevel={3} />)}
       {section("safeguarding", <LessonBody nodes={document.safeguarding} language={language} sectionHeadingLevel={3} />)}
+      {document.printables.length > 0
+        ? section(
+            "printables",
+            document.printables.map((printable) => (
+              <div key={printable.id} className="printable">
+                <h4>{printable.title}</h4>
+                {printable.items.map((item, index) => (
+                  <div key={index} className={printable.kind === "cards" ? "printable__card" : "printable__sheet"}>
+                    <LessonBody nodes={item} language={language} sectionHeadingLevel={4} />
+                  </div>
+                ))}
+              </div>
+            )),
+          )
+        : null}
     </div>
   );
 }

@@ -1,8 +1,9 @@
 // Renders the mdast of a lesson section as React. It renders only the node types the content checks
 // allow; anything else (raw HTML above all) is dropped, so a lesson file can never inject markup.
 import type { Nodes } from "mdast";
-import type { ReactNode } from "react";
-import { lessonLinkPrefix } from "~/content/links";
+import { Fragment, type ReactNode } from "react";
+import { lessonLinkPrefix, materialLinkPrefix } from "~/content/links";
+import { splitPhoneNumbers } from "~/content/phone-numbers";
 import type { BodyNode } from "~/content/document";
 import type { Language } from "~/i18n/languages";
 
@@ -11,15 +12,45 @@ interface LessonBodyProps {
   language: Language;
   /** Level of the section's own heading: a `##` in the lesson becomes one level below it. */
   sectionHeadingLevel?: number;
+  /**
+   * Where a link to a printable leads: to the printable on the same page (the teacher page shows them),
+   * or nowhere (students have the printed card in their hands; the text stays).
+   */
+  materialLinks?: "same-page" | "text";
 }
 
-export function LessonBody({ nodes, language, sectionHeadingLevel = 2 }: LessonBodyProps) {
-  return <>{nodes.map((node, index) => renderNode(node, { language, sectionHeadingLevel }, index))}</>;
+export function LessonBody({ nodes, language, sectionHeadingLevel = 2, materialLinks = "text" }: LessonBodyProps) {
+  return <>{nodes.map((node, index) => renderNode(node, { language, sectionHeadingLevel, materialLinks, insideLink: false }, index))}</>;
 }
 
 interface RenderContext {
   language: Language;
   sectionHeadingLevel: number;
+  materialLinks: "same-page" | "text";
+  insideLink: boolean;
+}
+
+/** Text with each phone number kept on one line and, outside another link, dialable. */
+function renderText(value: string, context: RenderContext, key: number): ReactNode {
+  const segments = splitPhoneNumbers(value);
+  if (segments.length === 1 && !segments[0]!.phoneNumber) return value;
+  return (
+    <Fragment key={key}>
+      {segments.map((segment, index) =>
+        segment.phoneNumber === undefined ? (
+          segment.text
+        ) : context.insideLink ? (
+          <span key={index} className="phone-number">
+            {segment.text}
+          </span>
+        ) : (
+          <a key={index} className="phone-number" href={`tel:${segment.phoneNumber}`}>
+            {segment.text}
+          </a>
+        ),
+      )}
+    </Fragment>
+  );
 }
 
 function renderChildren(node: { children: Nodes[] }, context: RenderContext): ReactNode[] {
@@ -29,7 +60,7 @@ function renderChildren(node: { children: Nodes[] }, context: RenderContext): Re
 function renderNode(node: Nodes, context: RenderContext, key: number): ReactNode {
   switch (node.type) {
     case "text":
-      return node.value;
+      return renderText(node.value, context, key);
     case "paragraph":
       return <p key={key}>{renderChildren(node, context)}</p>;
     case "strong":
@@ -63,15 +94,28 @@ function renderNode(node: Nodes, context: RenderContext, key: number): ReactNode
       return <Heading key={key}>{renderChildren(node, context)}</Heading>;
     }
     case "link": {
+      const inside = { ...context, insideLink: true };
+      if (node.url.startsWith(materialLinkPrefix) && context.materialLinks === "same-page") {
+        return (
+          <a key={key} href={`#${printableAnchor(node.url.slice(materialLinkPrefix.length))}`}>
+            {renderChildren(node, inside)}
+          </a>
+        );
+      }
       if (!node.url.startsWith(lessonLinkPrefix)) return <span key={key}>{renderChildren(node, context)}</span>;
       const slug = node.url.slice(lessonLinkPrefix.length);
       return (
         <a key={key} href={`/${context.language}/lessons/${encodeURIComponent(slug)}`}>
-          {renderChildren(node, context)}
+          {renderChildren(node, inside)}
         </a>
       );
     }
     default:
       return null;
   }
+}
+
+/** The id of a printable's element on the teacher page. */
+export function printableAnchor(id: string): string {
+  return `material-${id}`;
 }

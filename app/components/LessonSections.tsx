@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { BodyNode } from "~/content/document";
-import type { StudentLessonView } from "~/content/views";
+import type { StudentLessonView, TeacherLessonView } from "~/content/views";
 import type { Language } from "~/i18n/languages";
 import { LessonBody } from "./LessonBody";
 
@@ -23,20 +23,46 @@ export function BodySection({ id, titleKey, nodes, language }: { id: string; tit
   );
 }
 
-/** The activities with their instructions and minutes, as students and teachers both read them. */
-export function ActivitiesSection({ lesson }: { lesson: StudentLessonView }) {
+function ActivityHeading({ index, title, minutes }: { index: number; title: string; minutes: number }) {
+  const { t } = useTranslation("lessons");
+  return (
+    <h3>
+      <span>
+        {index + 1}. {title}
+      </span>
+      <span className="activity__minutes">{t("lesson.minutes", { count: minutes })}</span>
+    </h3>
+  );
+}
+
+/** The activities as students read them: each one's title, length and their task, nothing of the teacher's. */
+export function StudentActivitiesSection({ lesson }: { lesson: StudentLessonView }) {
   const { t } = useTranslation("lessons");
   return (
     <Section id="activities" title={t("sections.activities")}>
       {lesson.activities.map((activity, index) => (
         <div className="activity" key={index}>
-          <h3>
-            <span>
-              {index + 1}. {activity.title}
-            </span>
-            <span className="activity__minutes">{t("lesson.minutes", { count: activity.minutes })}</span>
-          </h3>
-          <LessonBody nodes={activity.body} language={lesson.language} sectionHeadingLevel={3} />
+          <ActivityHeading index={index} title={activity.title} minutes={activity.minutes} />
+          <LessonBody nodes={activity.studentTask} language={lesson.language} sectionHeadingLevel={3} />
+        </div>
+      ))}
+    </Section>
+  );
+}
+
+/** The activities as the teacher runs them: the instructions (answers included), then what students are asked to do. */
+export function TeacherActivitiesSection({ lesson }: { lesson: TeacherLessonView }) {
+  const { t } = useTranslation("lessons");
+  return (
+    <Section id="activities" title={t("sections.activities")}>
+      {lesson.activities.map((activity, index) => (
+        <div className="activity" key={index}>
+          <ActivityHeading index={index} title={activity.title} minutes={activity.minutes} />
+          <LessonBody nodes={activity.body} language={lesson.language} sectionHeadingLevel={3} materialLinks="same-page" />
+          <div className="student-task">
+            <h4>{t("activity.studentTask")}</h4>
+            <LessonBody nodes={activity.studentTask} language={lesson.language} sectionHeadingLevel={4} materialLinks="same-page" />
+          </div>
         </div>
       ))}
     </Section>

@@ -144,6 +144,11 @@ export async function listLessons(language: Language): Promise<LessonSummary[]> 
   });
 }
 
+/** Whether the lesson supplies printable materials in this language (translations keep the source's). */
+export async function lessonHasMaterials(slug: string, language: Language): Promise<boolean> {
+  return ((await getCatalogue()).bySlug.get(slug)?.documents[language]?.printables.length ?? 0) > 0;
+}
+
 export interface LessonFilters {
   grade?: number;
   topic?: Topic;

@@ -11,7 +11,9 @@ import {
   type LessonDocument,
   type LessonMetadata,
 } from "./document";
-import { parseLessonFile } from "./parse";
+import { compareFacts } from "./facts";
+import { parseLessonFile, type FileAnalysis } from "./parse";
+import { checkTerms, namedMaterial, type Termbase } from "./terms";
 
 /** The raw files of one lesson folder. */
 export interface LessonSource {
@@ -44,8 +46,14 @@ function parseOnce(input: Parameters<typeof parseLessonFile>[0]): ReturnType<typ
   return result;
 }
 
-export function checkCurriculum(sources: LessonSource[]): CheckedCurriculum {
+export interface CheckOptions {
+  /** The termbase (lessons/terms.yaml): wrong variants and the words that name printed materials. */
+  termbase?: Termbase;
+}
+
+export function checkCurriculum(sources: LessonSource[], options: CheckOptions = {}): CheckedCurriculum {
   const problems: ContentProblem[] = [];
+  const { termbase } = options;
   const candidates: Lesson[] = [];
 
   for (const source of sources) {
@@ -58,12 +66,18 @@ export function checkCurriculum(sources: LessonSource[]): CheckedCurriculum {
     if (!metadata) continue;
 
     const documents: Partial<Record<Language, LessonDocument>> = {};
+    const analyses: Partial<Record<Language, FileAnalysis>> = {};
     for (const language of languages) {
       const text = source.languageTexts[language];
       if (text === undefined) continue;
       const file = `${source.folder}/${language}.md`;
-      const { document, problems: fileProblems } = parseOnce({ slug: source.slug, language, file, text });
+      const { document, problems: fileProblems, analysis } = parseOnce({ slug: source.slug, language, file, text });
+      analyses[language] = analysis;
       problems.push(...fileProblems);
+      if (termbase) {
+        problems.push(...checkTerms(text, language, file, termbase));
+        problems.push(...unsuppliedMaterials(analysis, language, file, termbase));
+      }
       if (document && minutesAddUp(document, metadata, file, problems)) documents[language] = document;
     }
 
@@ -80,7 +94,11 @@ export function checkCurriculum(sources: LessonSource[]): CheckedCurriculum {
     for (const language of languages) {
       const translation = documents[language];
       if (!translation || language === metadata.source) continue;
-      const differences = compareStructure(sourceDocument, translation, `${source.folder}/${language}.md`);
+      const file = `${source.folder}/${language}.md`;
+      for (const difference of compareFacts(analyses[metadata.source]!.facts, analyses[language]!.facts, `${metadata.source}.md`)) {
+        problems.push({ file, ...difference, severity: "editorial" });
+      }
+      const differences = compareStructure(sourceDocument, translation, file);
       if (differences.length > 0) {
         problems.push(...differences);
         delete documents[language];
@@ -129,6 +147,23 @@ export function checkCurriculum(sources: LessonSource[]): CheckedCurriculum {
     lessons: lessons.filter((lesson) => Object.keys(lesson.documents).length > 0),
     problems: problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line),
   };
+}
+
+/** An activity or a materials item that names a printed material must link the printable it means. */
+function unsuppliedMaterials(analysis: FileAnalysis, language: Language, file: string, termbase: Termbase): ContentProblem[] {
+  return analysis.materialMentionUnits.flatMap((unit): ContentProblem[] => {
+    if (unit.linksMaterial) return [];
+    const word = namedMaterial(unit.text, language, termbase);
+    if (!word) return [];
+    return [
+      {
+        file,
+        line: unit.line,
+        message: `${unit.what} names a material ("${word}") that the lesson does not supply: add it under # printables and link it as [text](material:<id>)`,
+        severity: "editorial",
+      },
+    ];
+  });
 }
 
 function sourceFolder(sources: LessonSource[], slug: string): string {
@@ -222,6 +257,31 @@ export function compareStructure(source: LessonDocument, translation: LessonDocu
           file,
           line: translated.options[rightInTranslation]?.line ?? translated.line,
           message: `quiz question ${index + 1}: the right option is number ${rightInTranslation + 1}, but in ${from} it is number ${rightInSource + 1}`,
+        });
+      }
+    });
+  }
+  source.activities.forEach((activity, index) => {
+    const translated = translation.activities[index];
+    if (translated && activity.studentTask.length > 0 && translated.studentTask.length === 0) {
+      problems.push({ file, line: translated.line, message: `activity ${index + 1} has no student task, but in ${from} it has one` });
+    }
+  });
+  const describe = (document: LessonDocument) => document.printables.map((printable) => `${printable.kind}: ${printable.id}`).join(", ") || "none";
+  if (describe(source) !== describe(translation)) {
+    problems.push({
+      file,
+      line: translation.printables[0]?.line ?? 1,
+      message: `the printables are {${describe(translation)}}, but in ${from} they are {${describe(source)}} (same ids and kinds, in the same order)`,
+    });
+  } else {
+    source.printables.forEach((printable, index) => {
+      const translated = translation.printables[index]!;
+      if (printable.kind === "cards" && translated.items.length !== printable.items.length) {
+        problems.push({
+          file,
+          line: translated.line,
+          message: `"${printable.id}" has ${translated.items.length} cards, but in ${from} it has ${printable.items.length}`,
         });
       }
     });

@@ -47,12 +47,34 @@ export const sectionKeys = [
   "teacher-notes",
   "safeguarding",
 ] as const;
-export type SectionKey = (typeof sectionKeys)[number];
+/** Sections a lesson may leave out, after the required ones. */
+export const optionalSectionKeys = ["printables"] as const;
+export type SectionKey = (typeof sectionKeys)[number] | (typeof optionalSectionKeys)[number];
+
+/** The fixed `###` key inside an activity: what follows it is the students' task, what precedes it the teacher's. */
+export const studentTaskKey = "student-task";
 
 export interface Activity {
   title: string;
   minutes: number;
+  /** The teacher's instructions (answers included): teacher page, lesson plan, teacher's book only. */
   body: BodyNode[];
+  /** What students are asked to do: the student page, the handout and the student book show only this. */
+  studentTask: BodyNode[];
+  line: number;
+}
+
+export const printableKinds = ["cards", "sheet"] as const;
+export type PrintableKind = (typeof printableKinds)[number];
+
+/** A card, sheet, checklist or sample an activity names, printed by materials.pdf. */
+export interface Printable {
+  /** Same in every language: `material:<id>` links name it. */
+  id: string;
+  kind: PrintableKind;
+  title: string;
+  /** Cards: one entry per card. Sheet: one entry, the page's body. */
+  items: BodyNode[][];
   line: number;
 }
 
@@ -82,6 +104,7 @@ export interface LessonDocument {
   quiz: QuizQuestion[];
   teacherNotes: BodyNode[];
   safeguarding: BodyNode[];
+  printables: Printable[];
   /** sha256 of the file's text: what PDF cache keys and revisions identify the content by. */
   contentHash: string;
   /** Slugs of the lessons this document links to, with the line of each link. */
@@ -100,6 +123,12 @@ export interface ContentProblem {
   file: string;
   line: number;
   message: string;
+  /**
+   * "structure": the file cannot be served as it is (left out of the site). "editorial": a term, a fact
+   * that differs from the source, a material that is not supplied: the file is still served, but
+   * `content check` fails and a revision with it cannot be approved.
+   */
+  severity?: "structure" | "editorial";
 }
 
 export function formatProblem(problem: ContentProblem): string {

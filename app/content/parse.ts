@@ -11,14 +11,19 @@ import { parse as parseYaml } from "yaml";
 import type { Language } from "~/i18n/languages";
 import {
   frontMatterSchema,
+  optionalSectionKeys,
   sectionKeys,
+  studentTaskKey,
   type Activity,
   type BodyNode,
   type ContentProblem,
   type LessonDocument,
+  type Printable,
+  type PrintableKind,
   type QuizQuestion,
   type SectionKey,
 } from "./document";
+import { extractFacts, type ExtractedFacts } from "./facts";
 
 const markdownParser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ["yaml"]);
 
@@ -55,7 +60,10 @@ const nodeTypeNames: Record<string, string> = {
 
 /** `## Sorting the cases {15 min}` → title and minutes. */
 const activityHeadingPattern = /^(.*\S)\s*\{\s*(\d{1,3})\s*min\s*\}\s*$/;
-import { lessonLinkPrefix } from "./links";
+import { lessonLinkPrefix, materialLinkPrefix } from "./links";
+
+/** `## Rights cards {cards: rights-cards}` → title, kind and id. */
+const printableHeadingPattern = /^(.*\S)\s*\{\s*(cards|sheet)\s*:\s*([a-z0-9]+(?:-[a-z0-9]+)*)\s*\}\s*$/;
 
 function lineOf(node: { position?: { start: { line: number } } } | undefined, fallback = 1): number {
   return node?.position?.start.line ?? fallback;
@@ -76,22 +84,35 @@ interface ParseInput {
   text: string;
 }
 
+/** What the whole-lesson checks need of a file beyond the document: kept with the parse, not served. */
+export interface FileAnalysis {
+  /** Numbers, phone numbers, times, years and lesson links, by the structural unit they stand in. */
+  facts: ExtractedFacts;
+  /** Links to printables, with the section they stand in. */
+  materialLinks: { id: string; line: number; section: SectionKey }[];
+  /** Each activity and each `# materials` item as plain text, for the check that named materials are supplied. */
+  materialMentionUnits: { text: string; line: number; linksMaterial: boolean; what: string }[];
+}
+
 export interface ParseResult {
   document: LessonDocument | null;
   problems: ContentProblem[];
+  analysis: FileAnalysis;
 }
 
 export function parseLessonFile({ slug, language, file, text }: ParseInput): ParseResult {
   const problems: ContentProblem[] = [];
   const report = (line: number, message: string) => problems.push({ file, line, message });
 
+  const analysis: FileAnalysis = { facts: { tokens: [], units: [] }, materialLinks: [], materialMentionUnits: [] };
   if (text.includes("\u0000")) {
     report(1, "the file contains a NUL character");
-    return { document: null, problems };
+    return { document: null, problems, analysis };
   }
 
   const tree = markdownParser.parse(text) as Root;
-  const lessonLinks = checkNodes(tree, report);
+  const { lessonLinks, materialLinks } = checkNodes(tree, report);
+  analysis.materialLinks = materialLinks;
 
   // Front matter.
   const [first, ...rest] = tree.children;
@@ -118,9 +139,9 @@ export function parseLessonFile({ slug, language, file, text }: ParseInput): Par
   for (const node of body) {
     if (node.type === "heading" && node.depth === 1) {
       const key = plainText(node).trim();
-      const index = (sectionKeys as readonly string[]).indexOf(key);
+      const index = allSectionKeys.indexOf(key);
       if (index === -1) {
-        report(lineOf(node), `unknown section "# ${key}" (the keys are: ${sectionKeys.join(", ")}; never translate them)`);
+        report(lineOf(node), `unknown section "# ${key}" (the keys are: ${allSectionKeys.join(", ")}; never translate them)`);
         current = null;
         continue;
       }
@@ -129,7 +150,7 @@ export function parseLessonFile({ slug, language, file, text }: ParseInput): Par
         current = null;
         continue;
       }
-      if (index < expectedIndex) report(lineOf(node), `section "# ${key}" is out of order (the order is: ${sectionKeys.join(", ")})`);
+      if (index < expectedIndex) report(lineOf(node), `section "# ${key}" is out of order (the order is: ${allSectionKeys.join(", ")})`);
       expectedIndex = Math.max(expectedIndex, index);
       current = { line: lineOf(node), nodes: [] };
       sections.set(key as SectionKey, current);
@@ -139,10 +160,11 @@ export function parseLessonFile({ slug, language, file, text }: ParseInput): Par
     else report(lineOf(node), "text outside any section (start the section with a heading such as `# reading`)");
   }
   const endLine = text.split("\n").length;
-  for (const key of sectionKeys) {
+  for (const key of allSectionKeys as SectionKey[]) {
     const section = sections.get(key);
-    if (!section) report(endLine, `missing section "# ${key}"`);
-    else if (section.nodes.length === 0) report(section.line, `section "# ${key}" is empty`);
+    if (!section) {
+      if ((sectionKeys as readonly string[]).includes(key)) report(endLine, `missing section "# ${key}"`);
+    } else if (section.nodes.length === 0) report(section.line, `section "# ${key}" is empty`);
   }
 
   const bodyOf = (key: SectionKey): BodyNode[] =>
@@ -150,14 +172,19 @@ export function parseLessonFile({ slug, language, file, text }: ParseInput): Par
 
   const activities = parseActivities(sections.get("activities"), report);
   const quiz = parseQuiz(sections.get("quiz"), report);
+  const printables = parsePrintables(sections.get("printables"), report);
+  checkMaterialLinks(printables, materialLinks, report);
+  analysis.facts = extractFacts(first?.type === "yaml" ? first : undefined, sections);
+  analysis.materialMentionUnits = materialMentionUnits(sections);
   const discussion = sections.get("discussion");
   if (discussion && discussion.nodes.length > 0 && !discussion.nodes.some((node) => node.type === "list" && node.ordered)) {
     report(discussion.line, "the discussion section needs a numbered list of questions");
   }
 
-  if (problems.length > 0 || !frontMatter) return { document: null, problems };
+  if (problems.length > 0 || !frontMatter) return { document: null, problems, analysis };
   return {
     problems,
+    analysis,
     document: {
       slug,
       language,
@@ -171,15 +198,20 @@ export function parseLessonFile({ slug, language, file, text }: ParseInput): Par
       quiz,
       teacherNotes: bodyOf("teacher-notes"),
       safeguarding: bodyOf("safeguarding"),
+      printables,
       contentHash: createHash("sha256").update(text).digest("hex"),
       lessonLinks,
     },
   };
 }
 
-/** Reports every node a lesson may not contain and collects the links to other lessons. */
-function checkNodes(tree: Root, report: (line: number, message: string) => void): { slug: string; line: number }[] {
+const allSectionKeys: readonly string[] = [...sectionKeys, ...optionalSectionKeys];
+
+/** Reports every node a lesson may not contain and collects the links to other lessons and to printables. */
+function checkNodes(tree: Root, report: (line: number, message: string) => void) {
   const links: { slug: string; line: number }[] = [];
+  const materialLinks: FileAnalysis["materialLinks"] = [];
+  let section: SectionKey = "objectives";
   const visit = (node: Nodes, insideQuiz: boolean) => {
     if (!allowedNodeTypes.has(node.type)) {
       const name = nodeTypeNames[node.type] ?? `a ${node.type} node`;
@@ -189,7 +221,8 @@ function checkNodes(tree: Root, report: (line: number, message: string) => void)
     }
     if (node.type === "link") {
       if (node.url.startsWith(lessonLinkPrefix)) links.push({ slug: node.url.slice(lessonLinkPrefix.length), line: lineOf(node) });
-      else report(lineOf(node), `links to web sites are not allowed ("${node.url}"); link lessons as [text](lesson:<slug>)`);
+      else if (node.url.startsWith(materialLinkPrefix)) materialLinks.push({ id: node.url.slice(materialLinkPrefix.length), line: lineOf(node), section });
+      else report(lineOf(node), `links to web sites are not allowed ("${node.url}"); link lessons as [text](lesson:<slug>), printables as [text](material:<id>)`);
     }
     if (node.type === "listItem" && node.checked !== null && node.checked !== undefined && !insideQuiz) {
       report(lineOf(node), "checkboxes (- [ ] / - [x]) belong in the quiz only");
@@ -198,10 +231,14 @@ function checkNodes(tree: Root, report: (line: number, message: string) => void)
   };
   let insideQuiz = false;
   for (const node of tree.children) {
-    if (node.type === "heading" && node.depth === 1) insideQuiz = plainText(node).trim() === "quiz";
+    if (node.type === "heading" && node.depth === 1) {
+      const key = plainText(node).trim();
+      insideQuiz = key === "quiz";
+      if (allSectionKeys.includes(key)) section = key as SectionKey;
+    }
     visit(node, insideQuiz);
   }
-  return links;
+  return { lessonLinks: links, materialLinks };
 }
 
 type Report = (line: number, message: string) => void;
@@ -225,11 +262,22 @@ function parseActivities(section: { line: number; nodes: RootContent[] } | undef
       report(lineOf(heading), 'an activity heading must end with its minutes in braces, e.g. "## Sorting the cases {15 min}"');
       continue;
     }
-    if (nodes.length === 0) report(lineOf(heading), "the activity has no instructions");
+    const taskHeadings = nodes.filter((node) => node.type === "heading" && node.depth === 3 && plainText(node).trim() === studentTaskKey);
+    const taskIndex = taskHeadings[0] ? nodes.indexOf(taskHeadings[0]) : -1;
+    const teacherNodes = taskIndex === -1 ? nodes : nodes.slice(0, taskIndex);
+    const taskNodes = taskIndex === -1 ? [] : nodes.slice(taskIndex + 1);
+    if (teacherNodes.length === 0) report(lineOf(heading), "the activity has no instructions for the teacher (before `### student-task`)");
+    if (taskIndex === -1) {
+      report(lineOf(heading), "the activity has no `### student-task`: write what students do under it (the student page shows only that)");
+    } else if (taskNodes.length === 0) {
+      report(lineOf(taskHeadings[0]), "the student task is empty");
+    }
+    if (taskHeadings.length > 1) report(lineOf(taskHeadings[1]), "an activity has one `### student-task`");
     activities.push({
       title: match[1]!,
       minutes: Number(match[2]),
-      body: nodes.map((node) => withoutPositions(node) as BodyNode),
+      body: teacherNodes.map((node) => withoutPositions(node) as BodyNode),
+      studentTask: taskNodes.map((node) => withoutPositions(node) as BodyNode),
       line: lineOf(heading),
     });
   }
@@ -266,4 +314,73 @@ function parseQuiz(section: { line: number; nodes: RootContent[] } | undefined, 
   }
   if (questions.length === 0) report(section.line, "the quiz has no questions");
   return questions;
+}
+
+function parsePrintables(section: { line: number; nodes: RootContent[] } | undefined, report: Report): Printable[] {
+  if (!section) return [];
+  const printables: Printable[] = [];
+  for (const { heading, nodes } of splitByLevelTwoHeadings(section.nodes, report, "printable")) {
+    const line = lineOf(heading);
+    const match = printableHeadingPattern.exec(plainText(heading));
+    if (!match) {
+      report(line, 'a printable\'s heading ends with its kind and id in braces, e.g. "## Rights cards {cards: rights-cards}" or "{sheet: observer-checklist}"');
+      continue;
+    }
+    const [, title, kind, id] = match as unknown as [string, string, PrintableKind, string];
+    if (printables.some((printable) => printable.id === id)) report(line, `the printable id "${id}" is used twice`);
+    if (nodes.length === 0) {
+      report(line, "the printable is empty");
+      continue;
+    }
+    let items: BodyNode[][];
+    if (kind === "cards") {
+      const lists = nodes.filter((node): node is List => node.type === "list");
+      for (const node of nodes) if (node.type !== "list") report(lineOf(node), "a set of cards is one bulleted list, one item per card");
+      if (lists.length !== 1 || lists[0]!.ordered) {
+        if (lists.length > 1) report(lineOf(lists[1]), "a set of cards is one bulleted list, one item per card");
+        else if (lists[0]?.ordered) report(lineOf(lists[0]), "cards are a bulleted list (- …), not a numbered one");
+      }
+      items = (lists[0]?.children ?? []).map((item) => item.children.map((child) => withoutPositions(child) as BodyNode));
+    } else {
+      items = [nodes.map((node) => withoutPositions(node) as BodyNode)];
+    }
+    printables.push({ id, kind, title: title.trim(), items, line });
+  }
+  return printables;
+}
+
+/** Every `material:` link names a printable of the file, and every printable is named by an activity or the materials list. */
+function checkMaterialLinks(printables: Printable[], links: FileAnalysis["materialLinks"], report: Report) {
+  const ids = new Set(printables.map((printable) => printable.id));
+  for (const link of links) {
+    if (!ids.has(link.id)) report(link.line, `link to a printable that this lesson does not supply: "material:${link.id}" (add it under # printables)`);
+  }
+  for (const printable of printables) {
+    if (!links.some((link) => link.id === printable.id && (link.section === "activities" || link.section === "materials"))) {
+      report(printable.line, `no activity and no item of # materials uses the printable "${printable.id}": link it as [text](material:${printable.id})`);
+    }
+  }
+}
+
+/** The units in which a printed material may be named: each activity, each item of `# materials`. */
+function materialMentionUnits(sections: Map<SectionKey, { line: number; nodes: RootContent[] }>): FileAnalysis["materialMentionUnits"] {
+  const hasMaterialLink = (node: Nodes): boolean =>
+    (node.type === "link" && node.url.startsWith(materialLinkPrefix)) || ("children" in node && (node.children as Nodes[]).some(hasMaterialLink));
+  const units: FileAnalysis["materialMentionUnits"] = [];
+  for (const node of sections.get("materials")?.nodes ?? []) {
+    const items = node.type === "list" ? node.children : [node];
+    items.forEach((item) => units.push({ text: plainText(item), line: lineOf(item), linksMaterial: hasMaterialLink(item), what: "this item of # materials" }));
+  }
+  let current: { text: string; line: number; linksMaterial: boolean; what: string } | null = null;
+  for (const node of sections.get("activities")?.nodes ?? []) {
+    if (node.type === "heading" && node.depth === 2) {
+      current = { text: plainText(node), line: lineOf(node), linksMaterial: false, what: `the activity "${plainText(node).replace(/\{.*\}\s*$/, "").trim()}"` };
+      units.push(current);
+      continue;
+    }
+    if (!current || (node.type === "heading" && plainText(node).trim() === studentTaskKey)) continue;
+    current.text += `\n${plainText(node)}`;
+    current.linksMaterial ||= hasMaterialLink(node);
+  }
+  return units;
 }

@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { languages, type Language } from "~/i18n/languages";
 import type { LessonSource } from "./check";
+import { emptyTermbase, parseTermbase } from "./terms";
 
 export function readLessonSources(lessonsDirectory: string): LessonSource[] {
   if (!existsSync(lessonsDirectory)) return [];
@@ -29,4 +30,29 @@ export function readLessonSources(lessonsDirectory: string): LessonSource[] {
         languageTexts,
       };
     });
+}
+
+/** The termbase beside the lessons (lessons/terms.yaml), parsed once per text; an empty one when there is none. */
+export function readTermbase(lessonsDirectory: string): ReturnType<typeof parseTermbase> {
+  const file = path.join(lessonsDirectory, "terms.yaml");
+  const shown = path.relative(path.dirname(lessonsDirectory), file);
+  if (!existsSync(file)) return { termbase: emptyTermbase(), problems: [] };
+  const text = readFileSync(file, "utf8");
+  if (cachedTermbase?.text !== text) cachedTermbase = { text, result: parseTermbase(text, shown) };
+  return cachedTermbase.result;
+}
+let cachedTermbase: { text: string; result: ReturnType<typeof parseTermbase> } | null = null;
+
+/** The UI strings, as text per file, for the term check: `locales/<lng>/<namespace>.json`. */
+export function readLocaleTexts(localesDirectory: string): { file: string; language: Language; text: string }[] {
+  if (!existsSync(localesDirectory)) return [];
+  const projectRoot = path.dirname(localesDirectory);
+  return languages.flatMap((language) => {
+    const directory = path.join(localesDirectory, language);
+    if (!existsSync(directory)) return [];
+    return readdirSync(directory)
+      .filter((name) => name.endsWith(".json"))
+      .sort()
+      .map((name) => ({ file: path.relative(projectRoot, path.join(directory, name)), language, text: readFileSync(path.join(directory, name), "utf8") }));
+  });
 }

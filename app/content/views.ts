@@ -1,6 +1,6 @@
 // What each page needs of a lesson, and no more: the page data travels to a phone on a slow line.
 import type { Language } from "~/i18n/languages";
-import type { Activity, BodyNode, Lesson, LessonDocument, LessonMetadata } from "./document";
+import type { Activity, BodyNode, Lesson, LessonDocument, LessonMetadata, Printable } from "./document";
 
 export interface LessonSummary {
   slug: string;
@@ -19,15 +19,24 @@ export interface QuizQuestionView {
   explanation: BodyNode[];
 }
 
+/** An activity as students see it: its title, its length and their task; never the teacher's instructions. */
+export interface StudentActivityView {
+  title: string;
+  minutes: number;
+  studentTask: BodyNode[];
+}
+
 export interface StudentLessonView extends LessonSummary {
   language: Language;
-  activities: Activity[];
+  activities: StudentActivityView[];
   reading: BodyNode[];
   discussion: BodyNode[];
   quiz: QuizQuestionView[];
 }
 
-export interface TeacherLessonView extends StudentLessonView {
+export interface TeacherLessonView extends Omit<StudentLessonView, "activities"> {
+  activities: Activity[];
+  printables: Printable[];
   objectives: BodyNode[];
   materials: BodyNode[];
   teacherNotes: BodyNode[];
@@ -50,7 +59,7 @@ export function studentLessonView(lesson: Lesson, document: LessonDocument): Stu
   return {
     ...lessonSummary(lesson, document),
     language: document.language,
-    activities: document.activities.map(({ title, minutes, body, line }) => ({ title, minutes, body, line })),
+    activities: document.activities.map(({ title, minutes, studentTask }) => ({ title, minutes, studentTask })),
     reading: document.reading,
     discussion: document.discussion,
     quiz: document.quiz.map((question) => ({
@@ -65,6 +74,8 @@ export function studentLessonView(lesson: Lesson, document: LessonDocument): Stu
 export function teacherLessonView(lesson: Lesson, document: LessonDocument): TeacherLessonView {
   return {
     ...studentLessonView(lesson, document),
+    activities: document.activities,
+    printables: document.printables,
     objectives: document.objectives,
     materials: document.materials,
     teacherNotes: document.teacherNotes,

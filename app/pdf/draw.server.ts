@@ -187,7 +187,11 @@ function graphicOperators(graphic: Graphic, pageHeight: number): string {
   const box = `${number(graphic.x)} ${number(pageHeight - graphic.y - graphic.height)} ${number(graphic.width)} ${number(graphic.height)} re`;
   const parts = ["q"];
   if (graphic.fill) parts.push(`${graphic.fill.map(number).join(" ")} rg`, box, "f");
-  if (graphic.stroke) parts.push(`${graphic.stroke.map(number).join(" ")} RG`, `${number(graphic.lineWidth ?? 1)} w`, box, "S");
+  if (graphic.stroke) {
+    parts.push(`${graphic.stroke.map(number).join(" ")} RG`, `${number(graphic.lineWidth ?? 1)} w`);
+    if (graphic.dashed) parts.push("[4 3] 0 d"); // a cut line
+    parts.push(box, "S");
+  }
   parts.push("Q");
   return parts.join("\n");
 }

@@ -27,7 +27,7 @@ export interface PlacedRun {
 
 export type Graphic =
   | { kind: "line"; x1: number; y1: number; x2: number; y2: number; width: number; color: Color }
-  | { kind: "rect"; x: number; y: number; width: number; height: number; fill?: Color; stroke?: Color; lineWidth?: number };
+  | { kind: "rect"; x: number; y: number; width: number; height: number; fill?: Color; stroke?: Color; lineWidth?: number; dashed?: boolean };
 
 export interface PlacedLink {
   x: number;
@@ -98,9 +98,12 @@ interface TextLine {
   width: number;
 }
 
-/** Characters that separate words (a test per character: no regular expression in the hot loop). */
+/**
+ * Characters that separate words (a test per character: no regular expression in the hot loop). A
+ * no-break space is not one: it joins its neighbours into one word (a phone number never breaks).
+ */
 function isWhitespace(character: string): boolean {
-  return character === " " || character === "\n" || character === "\t" || character === "\r" || character === "\u00a0";
+  return character === " " || character === "\n" || character === "\t" || character === "\r";
 }
 
 function styleOf(inline: Inline): TextStyle {
@@ -147,6 +150,14 @@ function splitIntoWords(inlines: readonly Inline[], size: number, measurer: Meas
     for (const character of inline.text) {
       if (isWhitespace(character)) {
         finishWord();
+        continue;
+      }
+      if (character === "\u00a0") {
+        // Drawn as an ordinary space (fonts without a no-break space glyph; extracted text stays plain).
+        const spaceFace = measurer.faceFor(32, style);
+        const last = pieces.at(-1);
+        if (last && last.faceId === spaceFace) last.text += " ";
+        else pieces.push({ faceId: spaceFace, text: " " });
         continue;
       }
       const faceId = measurer.faceFor(character.codePointAt(0)!, style);
@@ -391,6 +402,8 @@ function blockRows(block: Block, frame: Frame, measurer: Measurer, first: boolea
       return tableOfContentsRows(block, frame, measurer);
     case "space":
       return [{ height: block.height, spaceBefore: 0, keepWithNext: false, runs: [], graphics: [], links: [] }];
+    case "cards":
+      return cardRows(block, frame, measurer, first);
     case "pageBreak":
       return [{ height: 0, spaceBefore: 0, keepWithNext: false, runs: [], graphics: [], links: [], pageBreak: { runningTitle: block.runningTitle, footer: block.footer } }];
   }
@@ -440,6 +453,39 @@ function tableRows(block: Extract<Block, { kind: "table" }>, frame: Frame, measu
   const rows = [makeRow(block.header, "header"), ...block.rows.map((cells) => makeRow(cells, "body"))];
   if (block.footer) rows.push(makeRow(block.footer, "footer"));
   rows[0]!.spaceBefore = first ? 0 : 6;
+  return rows;
+}
+
+/** Cards two to a row, every card of a row as tall as the tallest, framed by dashed cut lines that touch. */
+function cardRows(block: Extract<Block, { kind: "cards" }>, frame: Frame, measurer: Measurer, first: boolean): Row[] {
+  const columns = 2;
+  const padding = 12;
+  const minimumHeight = 150; // about 5 cm: a card a hand can hold, even when its text is short
+  const width = frame.width / columns;
+  const rows: Row[] = [];
+  for (let start = 0; start < block.cards.length; start += columns) {
+    const cards = block.cards.slice(start, start + columns).map((card, column) => {
+      const inner = blocksRows(card, { x: frame.x + column * width + padding, width: width - 2 * padding }, measurer);
+      let cursor = padding;
+      const runs: PlacedRun[] = [];
+      const graphics: Graphic[] = [];
+      inner.forEach((row, index) => {
+        const top = cursor + (index === 0 ? 0 : row.spaceBefore);
+        for (const run of row.runs) runs.push({ ...run, y: run.y + top });
+        for (const graphic of row.graphics) graphics.push(graphic.kind === "line" ? { ...graphic, y1: graphic.y1 + top, y2: graphic.y2 + top } : { ...graphic, y: graphic.y + top });
+        cursor = top + row.height;
+      });
+      return { runs, graphics, height: cursor + padding, column };
+    });
+    const height = Math.max(minimumHeight, ...cards.map((card) => card.height));
+    const graphics: Graphic[] = [];
+    const runs: PlacedRun[] = [];
+    for (const card of cards) {
+      graphics.push({ kind: "rect", x: frame.x + card.column * width, y: 0, width, height, stroke: grey, lineWidth: 0.6, dashed: true }, ...card.graphics);
+      runs.push(...card.runs);
+    }
+    rows.push({ height, spaceBefore: start === 0 && !first ? 10 : 0, keepWithNext: false, runs, graphics, links: [] });
+  }
   return rows;
 }
 

@@ -19,6 +19,8 @@ export type Block =
   | { kind: "table"; columns: { share: number; align: "left" | "right" }[]; header: Inline[][]; rows: Inline[][][]; footer?: Inline[][] }
   | { kind: "tableOfContents"; title: string; entries: { title: string; anchor: string; level: 0 | 1 }[] }
   | { kind: "space"; height: number }
+  /** Cards to cut out: two to a row, each framed by a dashed cut line; a row never splits across pages. */
+  | { kind: "cards"; cards: Block[][] }
   /** A new page; a part of a document may change the running header and the footer's language. */
   | { kind: "pageBreak"; runningTitle?: string; footer?: string };
 

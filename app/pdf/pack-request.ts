@@ -8,10 +8,10 @@ import type { PackOptions } from "./service.server";
 
 export const maximumPackLessons = 40;
 export const maximumCopies = 40;
-const packParts = ["plan", "handout"] as const;
+const packParts = ["plan", "handout", "materials"] as const;
 
 export interface PackRequestError {
-  code: "noLessons" | "tooManyLessons" | "unknownLessons" | "duplicateLessons" | "missingTranslation" | "noParts" | "unknownParts" | "unknownLanguage" | "copies";
+  code: "noLessons" | "tooManyLessons" | "unknownLessons" | "duplicateLessons" | "missingTranslation" | "noParts" | "unknownParts" | "unknownLanguage" | "copies" | "noMaterials";
   values: Record<string, string | number>;
 }
 
@@ -57,10 +57,16 @@ export function parsePackRequest(
   if (!(copies >= 1 && copies <= maximumCopies)) errors.push({ code: "copies", values: { max: maximumCopies } });
 
   if (errors.length === 0 && isLanguage(handoutLanguage)) {
-    for (const [part, partLanguage] of [["plan", language], ["handout", handoutLanguage]] as const) {
+    for (const [part, partLanguage] of [["plan", language], ["handout", handoutLanguage], ["materials", handoutLanguage]] as const) {
       if (!parts.includes(part)) continue;
       const missing = slugs.filter((slug) => !catalogue.bySlug.get(slug)?.documents[partLanguage]);
-      if (missing.length > 0) errors.push({ code: "missingTranslation", values: { language: languageNames[partLanguage], slugs: missing.join(", ") } });
+      if (missing.length > 0 && !(part === "materials" && parts.includes("handout"))) {
+        errors.push({ code: "missingTranslation", values: { language: languageNames[partLanguage], slugs: missing.join(", ") } });
+      }
+    }
+    // Materials print for the lessons that have them; a pack of lessons without any is a mistake to say.
+    if (parts.includes("materials") && !slugs.some((slug) => (catalogue.bySlug.get(slug)?.documents[handoutLanguage]?.printables.length ?? 0) > 0)) {
+      errors.push({ code: "noMaterials", values: {} });
     }
   }
   if (errors.length > 0 || !isLanguage(handoutLanguage)) return { ok: false, errors };

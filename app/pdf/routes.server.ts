@@ -2,21 +2,24 @@
 import type { Params } from "@remix-run/react";
 import { translator } from "~/i18n/i18n.server";
 import { requireLanguage, requireSlug, notFound } from "~/http/responses.server";
+import type { LessonDocumentKind } from "./documents/assemble.server";
 import { documentLabels } from "./documents/labels.server";
 import { parsePackRequest } from "./pack-request";
 import { pdfResponse } from "./response.server";
 import { bookPdf, lessonPdf, packPdf } from "./service.server";
 import { getCatalogue } from "~/content/catalogue.server";
 
-export async function lessonPdfResponse(kind: "plan" | "handout", request: Request, params: Params) {
+const lessonFileNames = { plan: "lesson-plan", handout: "handout", materials: "materials" } as const;
+
+export async function lessonPdfResponse(kind: LessonDocumentKind, request: Request, params: Params) {
   const language = requireLanguage(params);
   const slug = requireSlug(params);
   const pdf = await lessonPdf(kind, slug, language);
   if (!pdf) throw notFound();
   const labels = await documentLabels(language);
   const title = (await getCatalogue()).bySlug.get(slug)!.documents[language]!.title;
-  const part = kind === "plan" ? labels.lessonPlan : labels.handout;
-  return pdfResponse(request, pdf, { ascii: `${kind === "plan" ? "lesson-plan" : "handout"}-${slug}-${language}.pdf`, unicode: `${title} — ${part}.pdf` });
+  const part = { plan: labels.lessonPlan, handout: labels.handout, materials: labels.materials }[kind];
+  return pdfResponse(request, pdf, { ascii: `${lessonFileNames[kind]}-${slug}-${language}.pdf`, unicode: `${title} — ${part}.pdf` });
 }
 
 export async function bookPdfResponse(kind: "student" | "teacher", request: Request, params: Params) {

@@ -9,6 +9,7 @@ import { cachedPdf, cacheKey, type CachedPdf, type CacheSource } from "./cache.s
 import { verifyOrigin } from "./documents/labels.server";
 import { bookDocumentSpec, lessonDocumentSpec, packDocumentSpec } from "./documents/assemble.server";
 import type { PackPart } from "./documents/specs";
+import type { LessonDocumentKind } from "./documents/assemble.server";
 import { layoutDocument } from "./layout";
 import { engineVersion, renderPdf, sharedMeasurer } from "./render.server";
 
@@ -59,9 +60,11 @@ async function servePdf(kind: string, language: Language, included: IncludedRevi
   return pdf;
 }
 
-export async function lessonPdf(kind: "plan" | "handout", slug: string, language: Language) {
+export async function lessonPdf(kind: LessonDocumentKind, slug: string, language: Language) {
   const included = await includedRevision(slug, language);
   if (!included) return null;
+  // A lesson without printables has no materials document: the route answers 404.
+  if (kind === "materials" && !(await getCatalogue()).bySlug.get(slug)?.documents[language]?.printables.length) return null;
   return servePdf(kind, language, [included], { slug }, async () => renderPdf((await lessonDocumentSpec(kind, slug, language))!));
 }
 
@@ -86,7 +89,7 @@ export async function packPdf(options: PackOptions) {
     await Promise.all(
       options.slugs.flatMap((slug) => [
         options.parts.includes("plan") ? includedRevision(slug, options.language) : null,
-        options.parts.includes("handout") ? includedRevision(slug, options.handoutLanguage) : null,
+        options.parts.includes("handout") || options.parts.includes("materials") ? includedRevision(slug, options.handoutLanguage) : null,
       ]),
     )
   ).filter((entry): entry is IncludedRevision => entry !== null);

@@ -2,7 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { LessonFacts } from "~/components/LessonFacts";
-import { ActivitiesSection, BodySection, Section } from "~/components/LessonSections";
+import { StudentActivitiesSection, BodySection, Section } from "~/components/LessonSections";
 import { Quiz } from "~/components/Quiz";
 import { requireLessonDocument } from "~/content/lesson-page.server";
 import { readQuizForm } from "~/content/quiz-form";
@@ -64,7 +64,7 @@ export default function StudentLesson() {
         </li>
       </ul>
       <BodySection id="reading" titleKey="sections.reading" nodes={lesson.reading} language={lesson.language} />
-      <ActivitiesSection lesson={lesson} />
+      <StudentActivitiesSection lesson={lesson} />
       <BodySection id="discussion" titleKey="sections.discussion" nodes={lesson.discussion} language={lesson.language} />
       <Section id="quiz" title={t("sections.quiz")}>
         {graded?.error ? (

@@ -4,10 +4,13 @@ import { useTranslation } from "react-i18next";
 import { ActivityPlan } from "~/components/ActivityPlan";
 import { LessonBody } from "~/components/LessonBody";
 import { LessonFacts } from "~/components/LessonFacts";
-import { ActivitiesSection, BodySection, Section } from "~/components/LessonSections";
+import { TeacherActivitiesSection, BodySection, Section } from "~/components/LessonSections";
 import { requireLessonDocument } from "~/content/lesson-page.server";
 import { teacherLessonView } from "~/content/views";
+import { Printables } from "~/components/Printables";
+import { formatFileSize } from "~/i18n/format-size";
 import { translator } from "~/i18n/i18n.server";
+import { lessonPdf } from "~/pdf/service.server";
 import { requireLanguage, requireSlug } from "~/http/responses.server";
 import { documentMeta, localizedPath, publicOrigin } from "~/seo/document-meta";
 
@@ -16,8 +19,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const slug = requireSlug(params);
   const { lesson, document, availableLanguages } = await requireLessonDocument({ slug, language });
   const t = await translator(language, "lessons");
+  // The size of the materials to print, from the document itself (typeset once, then cached).
+  const materials = document.printables.length > 0 ? await lessonPdf("materials", slug, language) : null;
   return {
     lesson: teacherLessonView(lesson, document),
+    materialsSize: materials ? formatFileSize(materials.bytes.length, language) : null,
     availableLanguages,
     meta: documentMeta({
       title: `${document.title} — ${t("lesson.teacherView")}`,
@@ -33,9 +39,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => data?.meta ?? [];
 
 export default function TeacherLesson() {
-  const { lesson } = useLoaderData<typeof loader>();
+  const { lesson, materialsSize } = useLoaderData<typeof loader>();
   const { t } = useTranslation(["lessons", "documents"]);
   const language = lesson.language;
+  const materialsHref = localizedPath(language, `/lessons/${lesson.slug}/materials.pdf`);
   return (
     <article>
       <p className="quiz__number">{t("lesson.teacherView")}</p>
@@ -52,11 +59,18 @@ export default function TeacherLesson() {
         <li>
           <a href={localizedPath(language, `/lessons/${lesson.slug}/handout.pdf`)}>{t("documents:downloads.handout")}</a>
         </li>
+        {materialsSize ? (
+          <li>
+            <a href={materialsHref}>{t("documents:downloads.materials", { size: materialsSize })}</a>
+          </li>
+        ) : null}
       </ul>
       <BodySection id="objectives" titleKey="sections.objectives" nodes={lesson.objectives} language={language} />
-      <BodySection id="materials" titleKey="sections.materials" nodes={lesson.materials} language={language} />
+      <Section id="materials" title={t("sections.materials")}>
+        <LessonBody nodes={lesson.materials} language={language} materialLinks="same-page" />
+      </Section>
       <ActivityPlan activities={lesson.activities} totalMinutes={lesson.minutes} language={language} />
-      <ActivitiesSection lesson={lesson} />
+      <TeacherActivitiesSection lesson={lesson} />
       <BodySection id="reading" titleKey="sections.reading" nodes={lesson.reading} language={language} />
       <BodySection id="discussion" titleKey="sections.discussion" nodes={lesson.discussion} language={language} />
       <Section id="quiz" title={t("sections.quiz")}>
@@ -82,6 +96,9 @@ export default function TeacherLesson() {
       </Section>
       <BodySection id="teacher-notes" titleKey="sections.teacherNotes" nodes={lesson.teacherNotes} language={language} />
       <BodySection id="safeguarding" titleKey="sections.safeguarding" nodes={lesson.safeguarding} language={language} />
+      {materialsSize ? (
+        <Printables printables={lesson.printables} language={language} download={{ href: materialsHref, label: t("documents:downloads.materials", { size: materialsSize }) }} />
+      ) : null}
     </article>
   );
 }

@@ -1,7 +1,7 @@
 import { data, redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { listLessons, getCatalogue } from "~/content/catalogue.server";
+import { getCatalogue, lessonHasMaterials, listLessons } from "~/content/catalogue.server";
 import { translator } from "~/i18n/i18n.server";
 import { languageNames, languages } from "~/i18n/languages";
 import { badRequest, requireLanguage } from "~/http/responses.server";
@@ -14,7 +14,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const t = await translator(language, "documents");
   const page = {
-    lessons: (await listLessons(language)).map(({ slug, title, number }) => ({ slug, title, number })),
+    lessons: await Promise.all(
+      (await listLessons(language)).map(async ({ slug, title, number }) => ({ slug, title, number, hasMaterials: await lessonHasMaterials(slug, language) })),
+    ),
     meta: documentMeta({ title: t("packs.title"), description: t("packs.description"), origin: publicOrigin(request), language, path: "/packs" }),
   };
   if (!url.searchParams.has("build")) return { ...page, form: defaultPackForm(language), errors: [] as string[] };
@@ -70,6 +72,7 @@ export default function PackBuilder() {
                   <input type="checkbox" name="lesson" value={lesson.slug} defaultChecked={form.lessons.includes(lesson.slug)} />
                   <span>
                     {lesson.number}. {lesson.title}
+                    {lesson.hasMaterials ? <span className="pack-form__note"> · {t("packs.hasMaterials")}</span> : null}
                   </span>
                 </label>
               </li>
@@ -78,7 +81,7 @@ export default function PackBuilder() {
         </fieldset>
         <fieldset>
           <legend>{t("packs.parts")}</legend>
-          {(["plan", "handout"] as const).map((part) => (
+          {(lessons.some((lesson) => lesson.hasMaterials) ? (["plan", "handout", "materials"] as const) : (["plan", "handout"] as const)).map((part) => (
             <label key={part} className="pack-form__choice">
               <input type="checkbox" name="part" value={part} defaultChecked={form.parts.includes(part)} />
               <span>{t(`packs.${part}`)}</span>

@@ -25,7 +25,7 @@ describe("the good fixture", () => {
     expect(english.quiz[0]!.options.map((option) => option.correct)).toEqual([false, true, false]);
     expect(english.quiz[0]!.explanation[0]).toMatchObject({ type: "paragraph" });
     expect(english.reading[0]).toMatchObject({ type: "heading", depth: 2 });
-    expect(english.lessonLinks).toEqual([{ slug: "second-lesson", line: 28 }]);
+    expect(english.lessonLinks).toEqual([{ slug: "second-lesson", line: 36 }]);
     expect(Object.keys(lessons[0]!.documents).sort()).toEqual(["en", "ka"]);
   });
 
@@ -37,8 +37,8 @@ describe("the good fixture", () => {
 
 describe("content check reports each error kind as file:line: message", () => {
   it("a missing section", () => {
-    const problems = problemsOf({ slug: sample, file: "en.md", edit: replaceOnce("# materials\n\n- Cards with cases.\n\n", "") });
-    expect(problems).toEqual(['good/sample-lesson/en.md:50: missing section "# materials"']);
+    const problems = problemsOf({ slug: sample, file: "en.md", edit: replaceOnce("# materials\n\n- [Cards with cases](material:case-cards), one set for each group.\n\n", "") });
+    expect(problems).toEqual(['good/sample-lesson/en.md:72: missing section "# materials"']);
   });
 
   it("minutes that do not add up to the lesson's length", () => {
@@ -61,14 +61,14 @@ describe("content check reports each error kind as file:line: message", () => {
     const problems = problemsOf({
       slug: sample,
       file: "en.md",
-      edit: replaceOnce("## Sorting the cases {35 min}\n\nGroups sort the cases.", "## Sorting {20 min}\n\nSort.\n\n## Reporting {15 min}\n\nReport."),
+      edit: replaceOnce("## Sorting the cases {35 min}\n", "## Sorting {20 min}\n\nSort.\n\n### student-task\n\nSort.\n\n## Reporting {15 min}\n"),
     });
     expect(problems).toContain("good/sample-lesson/en.md:16: 3 activities, but the source (ka.md) has 2");
   });
 
   it("a translation whose quiz options differ from the source", () => {
     const problems = problemsOf({ slug: sample, file: "en.md", edit: replaceOnce("- [ ] Crossing a border\n", "") });
-    expect(problems).toContain("good/sample-lesson/en.md:39: quiz question 1 has 2 options, but in the source (ka.md) it has 3");
+    expect(problems).toContain("good/sample-lesson/en.md:47: quiz question 1 has 2 options, but in the source (ka.md) it has 3");
   });
 
   it("a translation whose right quiz answer differs from the source", () => {
@@ -77,7 +77,7 @@ describe("content check reports each error kind as file:line: message", () => {
       file: "en.md",
       edit: (text) => replaceOnce("- [x] An act and a purpose", "- [ ] An act and a purpose")(replaceOnce("- [ ] Crossing a border", "- [x] Crossing a border")(text)),
     });
-    expect(problems).toContain("good/sample-lesson/en.md:43: quiz question 1: the right option is number 3, but in the source (ka.md) it is number 2");
+    expect(problems).toContain("good/sample-lesson/en.md:51: quiz question 1: the right option is number 3, but in the source (ka.md) it is number 2");
   });
 
   it("a translation with another number of quiz questions", () => {
@@ -86,12 +86,12 @@ describe("content check reports each error kind as file:line: message", () => {
       file: "en.md",
       edit: replaceOnce("# teacher-notes", "## Is smuggling the same?\n\n- [ ] Yes\n- [x] No\n\n> It is not.\n\n# teacher-notes"),
     });
-    expect(problems).toContain("good/sample-lesson/en.md:39: 2 quiz questions, but the source (ka.md) has 1");
+    expect(problems).toContain("good/sample-lesson/en.md:47: 2 quiz questions, but the source (ka.md) has 1");
   });
 
   it("a quiz question without exactly one right option", () => {
     const problems = problemsOf({ slug: sample, file: "ka.md", edit: replaceOnce("- [x] ქმედება და მიზანი", "- [ ] ქმედება და მიზანი") });
-    expect(problems).toContain("good/sample-lesson/ka.md:41: a quiz question needs exactly one right option marked [x]");
+    expect(problems).toContain("good/sample-lesson/ka.md:49: a quiz question needs exactly one right option marked [x]");
   });
 
   it("an unknown topic", () => {
@@ -105,20 +105,20 @@ describe("content check reports each error kind as file:line: message", () => {
       file: "en.md",
       edit: replaceOnce("Speak calmly.", 'Speak calmly.\n\n<script>alert("x")</script>'),
     });
-    expect(problems).toContain("good/sample-lesson/en.md:51: raw HTML is not allowed in a lesson (raw HTML is never rendered)");
+    expect(problems).toContain("good/sample-lesson/en.md:59: raw HTML is not allowed in a lesson (raw HTML is never rendered)");
     const english = checkCurriculum(fixtureWith({ slug: sample, file: "en.md", edit: replaceOnce("Speak calmly.", "Speak <b>calmly</b>.") }));
     expect(english.lessons[0]!.documents.en).toBeUndefined();
   });
 
   it("a link to a lesson that does not exist", () => {
     const problems = problemsOf({ slug: sample, file: "ka.md", edit: replaceOnce("lesson:second-lesson", "lesson:no-such-lesson") });
-    expect(problems).toContain('good/sample-lesson/ka.md:28: link to a lesson that does not exist: "lesson:no-such-lesson"');
+    expect(problems).toContain('good/sample-lesson/ka.md:36: link to a lesson that does not exist: "lesson:no-such-lesson"');
   });
 
   it("a link to a web site", () => {
     const problems = problemsOf({ slug: sample, file: "en.md", edit: replaceOnce("Speak calmly.", "Speak calmly, see [this](https://example.org).") });
     expect(problems).toContain(
-      'good/sample-lesson/en.md:49: links to web sites are not allowed ("https://example.org"); link lessons as [text](lesson:<slug>)',
+      'good/sample-lesson/en.md:57: links to web sites are not allowed ("https://example.org"); link lessons as [text](lesson:<slug>), printables as [text](material:<id>)',
     );
   });
 
@@ -132,7 +132,7 @@ describe("content check reports each error kind as file:line: message", () => {
   it("a translated section key", () => {
     const problems = problemsOf({ slug: sample, file: "en.md", edit: replaceOnce("# discussion", "# Discussion questions") });
     expect(problems).toContain(
-      'good/sample-lesson/en.md:32: unknown section "# Discussion questions" (the keys are: objectives, materials, activities, reading, discussion, quiz, teacher-notes, safeguarding; never translate them)',
+      'good/sample-lesson/en.md:40: unknown section "# Discussion questions" (the keys are: objectives, materials, activities, reading, discussion, quiz, teacher-notes, safeguarding, printables; never translate them)',
     );
   });
 

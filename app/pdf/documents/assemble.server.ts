@@ -3,7 +3,7 @@ import { getCatalogue } from "~/content/catalogue.server";
 import { lessonSummary } from "~/content/views";
 import type { Language } from "~/i18n/languages";
 import { documentLabels } from "./labels.server";
-import { bookSpec, handoutSpec, lessonPlanSpec, packSpec, type LessonInLanguage, type PackPart } from "./specs";
+import { bookSpec, handoutSpec, lessonPlanSpec, materialsSpec, packSpec, type LessonInLanguage, type PackPart } from "./specs";
 
 export async function lessonInLanguage(slug: string, language: Language): Promise<LessonInLanguage | null> {
   const lesson = (await getCatalogue()).bySlug.get(slug);
@@ -18,10 +18,14 @@ export async function lessonInLanguage(slug: string, language: Language): Promis
   };
 }
 
-export async function lessonDocumentSpec(kind: "plan" | "handout", slug: string, language: Language) {
+export type LessonDocumentKind = "plan" | "handout" | "materials";
+
+const lessonSpecs = { plan: lessonPlanSpec, handout: handoutSpec, materials: materialsSpec } as const;
+
+export async function lessonDocumentSpec(kind: LessonDocumentKind, slug: string, language: Language) {
   const item = await lessonInLanguage(slug, language);
-  if (!item) return null;
-  return kind === "plan" ? lessonPlanSpec(item) : handoutSpec(item);
+  if (!item || (kind === "materials" && item.document.printables.length === 0)) return null;
+  return lessonSpecs[kind](item);
 }
 
 export async function bookDocumentSpec(kind: "student" | "teacher", language: Language) {
@@ -36,7 +40,13 @@ export async function packDocumentSpec(options: { slugs: string[]; parts: PackPa
     options.slugs.map(async (slug) => ({
       plan: options.parts.includes("plan") ? ((await lessonInLanguage(slug, options.language)) ?? undefined) : undefined,
       handout: options.parts.includes("handout") ? ((await lessonInLanguage(slug, options.handoutLanguage)) ?? undefined) : undefined,
+      materials: options.parts.includes("materials") ? await materialsIn(slug, options.handoutLanguage) : undefined,
     })),
   );
   return packSpec(items, options.parts, options.copies, await documentLabels(options.language));
+}
+
+async function materialsIn(slug: string, language: Language): Promise<LessonInLanguage | undefined> {
+  const item = await lessonInLanguage(slug, language);
+  return item && item.document.printables.length > 0 ? item : undefined;
 }

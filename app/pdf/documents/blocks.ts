@@ -1,6 +1,7 @@
 // The lesson's mdast → the PDF engine's blocks: the same tree the web page renders.
 import type { Nodes, PhrasingContent } from "mdast";
 import type { BodyNode } from "~/content/document";
+import { withUnbreakablePhoneNumbers } from "~/content/phone-numbers";
 import type { Block, Inline } from "../model";
 import type { TextStyle } from "../text-style";
 
@@ -8,7 +9,7 @@ export function inlinesOf(nodes: readonly Nodes[], style: TextStyle = { bold: fa
   return nodes.flatMap((node): Inline[] => {
     switch (node.type) {
       case "text":
-        return [{ text: node.value, style }];
+        return [{ text: withUnbreakablePhoneNumbers(node.value), style }];
       case "strong":
         return inlinesOf(node.children, { ...style, bold: true });
       case "emphasis":

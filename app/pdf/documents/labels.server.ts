@@ -3,6 +3,7 @@ import type { LessonSummary } from "~/content/views";
 import { formatGrades } from "~/i18n/format";
 import { translator } from "~/i18n/i18n.server";
 import type { Language } from "~/i18n/languages";
+import { withUnbreakablePhoneNumbers } from "~/content/phone-numbers";
 import { helpLine } from "~/layout/navigation";
 import type { DocumentLabels } from "./lesson-parts";
 
@@ -37,6 +38,9 @@ export async function documentLabels(language: Language): Promise<DocumentLabels
     },
     plan: { start: lessons("plan.start"), activity: lessons("plan.activity"), minutes: lessons("plan.minutes"), total: lessons("plan.total") },
     lessonPlan: documents("lessonPlan"),
+    materials: documents("materials"),
+    cutHint: documents("cutHint"),
+    studentTask: lessons("activity.studentTask"),
     handout: documents("handout"),
     answerKey: documents("answerKey"),
     activityPlan: documents("activityPlan"),
@@ -44,7 +48,7 @@ export async function documentLabels(language: Language): Promise<DocumentLabels
       documents("facts", { number: lesson.number, grades: formatGrades(lesson.grades, language), minutes: lesson.minutes }),
     minutes: (count: number) => lessons("lesson.minutes", { count }),
     rightAnswer: (answer: string) => documents("rightAnswer", { answer }),
-    helpLine: { title: common("helpLine.title"), number: helpLine.display, hours: common("helpLine.hours"), emergency: common("helpLine.emergency") },
+    helpLine: { title: common("helpLine.title"), number: withUnbreakablePhoneNumbers(helpLine.display), hours: common("helpLine.hours"), emergency: common("helpLine.emergency") },
     help: {
       title: help("title"),
       lead: help("lead"),
@@ -58,7 +62,7 @@ export async function documentLabels(language: Language): Promise<DocumentLabels
       friendTitle: help("friendTitle"),
       friendText: help("friendText"),
     },
-    footer: documents("footer"),
+    footer: withUnbreakablePhoneNumbers(documents("footer")),
     colophon: {
       title: review("colophon.title"),
       approved: (entries: string) => review("colophon.approved", { entries }),

@@ -12,6 +12,11 @@ export interface DocumentLabels {
   plan: { start: string; activity: string; minutes: string; total: string };
   lessonPlan: string;
   handout: string;
+  /** The printable materials: the document's name, and the line that says to cut along the dashes. */
+  materials: string;
+  cutHint: string;
+  /** The heading over what students are asked to do, in the teacher's documents. */
+  studentTask: string;
   answerKey: string;
   activityPlan: string;
   facts: (lesson: LessonSummary) => string;
@@ -71,10 +76,20 @@ function activityTable(document: LessonDocument, lesson: LessonSummary, labels: 
   };
 }
 
-function activityBlocks(document: LessonDocument, labels: DocumentLabels): Block[] {
+/** The teacher's activities: instructions (answers included), then what students are asked to do. */
+function teacherActivityBlocks(document: LessonDocument, labels: DocumentLabels): Block[] {
   return document.activities.flatMap((activity, index): Block[] => [
     { kind: "heading", level: 3, inlines: [{ text: `${index + 1}. ${activity.title} (${labels.minutes(activity.minutes)})` }] },
     ...blocksOf(activity.body),
+    { kind: "quote", blocks: [{ kind: "paragraph", inlines: [{ text: labels.studentTask, style: { bold: true } }] }, ...blocksOf(activity.studentTask)] },
+  ]);
+}
+
+/** The students' activities: each one's title and length, and their task; never the teacher's instructions. */
+function studentActivityBlocks(document: LessonDocument, labels: DocumentLabels): Block[] {
+  return document.activities.flatMap((activity, index): Block[] => [
+    { kind: "heading", level: 3, inlines: [{ text: `${index + 1}. ${activity.title} (${labels.minutes(activity.minutes)})` }] },
+    ...blocksOf(activity.studentTask),
   ]);
 }
 
@@ -108,7 +123,10 @@ export function helpLineBox(labels: DocumentLabels): Block {
   };
 }
 
-/** The teacher's lesson plan: objectives, materials, the timed plan, activities, answers, notes, safeguarding. */
+/**
+ * The teacher's lesson plan: objectives, materials, the timed plan, activities, the reading and the
+ * discussion questions (so that one printed document runs the lesson), answers, notes, safeguarding.
+ */
 export function lessonPlanBlocks(document: LessonDocument, lesson: LessonSummary, labels: DocumentLabels, anchor: string): Block[] {
   const id = (section: string) => `${anchor}/${section}`;
   return [
@@ -120,7 +138,11 @@ export function lessonPlanBlocks(document: LessonDocument, lesson: LessonSummary
     sectionHeading(labels.activityPlan, id("plan")),
     activityTable(document, lesson, labels),
     sectionHeading(labels.sections.activities, id("activities")),
-    ...activityBlocks(document, labels),
+    ...teacherActivityBlocks(document, labels),
+    sectionHeading(labels.sections.reading, id("reading")),
+    ...blocksOf(document.reading),
+    sectionHeading(labels.sections.discussion, id("discussion")),
+    ...blocksOf(document.discussion),
     sectionHeading(labels.answerKey, id("quiz")),
     ...quizBlocks(document, labels, true),
     sectionHeading(labels.sections.teacherNotes, id("notes")),
@@ -139,13 +161,40 @@ export function handoutBlocks(document: LessonDocument, lesson: LessonSummary, l
     sectionHeading(labels.sections.reading, id("reading")),
     ...blocksOf(document.reading),
     sectionHeading(labels.sections.activities, id("activities")),
-    ...activityBlocks(document, labels),
+    ...studentActivityBlocks(document, labels),
     sectionHeading(labels.sections.discussion, id("discussion")),
     ...blocksOf(document.discussion),
     sectionHeading(labels.sections.quiz, id("quiz")),
     ...quizBlocks(document, labels, false),
     helpLineBox(labels),
   ];
+}
+
+/**
+ * The printable materials for the classroom: each set of cards under its title, several cards to a page
+ * with cut lines; each sheet on a page of its own, its title large. Nothing here is for the teacher's eyes only.
+ */
+export function materialsBlocks(document: LessonDocument, lesson: LessonSummary, labels: DocumentLabels, anchor: string): Block[] {
+  const blocks: Block[] = [...titleBlocks(document, lesson, labels, labels.materials, anchor)];
+  document.printables.forEach((printable, index) => {
+    const outline = { level: 1, title: printable.title };
+    const id = `${anchor}/material-${printable.id}`;
+    if (printable.kind === "cards") {
+      if (index > 0) blocks.push({ kind: "pageBreak" });
+      blocks.push(
+        { kind: "heading", level: 2, inlines: [{ text: printable.title }], outline, anchor: id },
+        { kind: "paragraph", inlines: [{ text: labels.cutHint, style: { italic: true } }], size: "small" },
+        { kind: "cards", cards: printable.items.map((card) => blocksOf(card)) },
+      );
+    } else {
+      blocks.push(
+        { kind: "pageBreak" },
+        { kind: "heading", level: 1, inlines: [{ text: printable.title }], outline, anchor: id, align: "center" },
+        ...blocksOf(printable.items[0] ?? []),
+      );
+    }
+  });
+  return blocks;
 }
 
 /** The help page that ends every book. */

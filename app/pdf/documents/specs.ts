@@ -3,7 +3,7 @@
 import type { LessonDocument } from "~/content/document";
 import type { LessonSummary } from "~/content/views";
 import type { Block, DocumentSpec } from "../model";
-import { handoutBlocks, helpLineBox, helpPageBlocks, lessonPlanBlocks, type DocumentLabels } from "./lesson-parts";
+import { handoutBlocks, helpLineBox, helpPageBlocks, lessonPlanBlocks, materialsBlocks, type DocumentLabels } from "./lesson-parts";
 
 export interface LessonInLanguage {
   lesson: LessonSummary;
@@ -40,7 +40,7 @@ function colophonBlocks(items: (LessonInLanguage | undefined)[], labels: Documen
   ];
 }
 
-export type PackPart = "plan" | "handout";
+export type PackPart = "plan" | "handout" | "materials";
 
 function base(labels: DocumentLabels, title: string, runningTitle: string, contentDate: Date | null): Omit<DocumentSpec, "cover" | "body"> {
   return {
@@ -69,6 +69,16 @@ export function handoutSpec(item: LessonInLanguage): DocumentSpec {
     ...base(labels, `${document.title} — ${labels.handout}`, document.title, contentDateOf([item])),
     cover: [],
     body: [...handoutBlocks(document, lesson, labels, "lesson"), ...colophonBlocks([item], labels)],
+  };
+}
+
+/** The lesson's printable materials: cards with cut lines, sheets a page each. */
+export function materialsSpec(item: LessonInLanguage): DocumentSpec {
+  const { lesson, document, labels } = item;
+  return {
+    ...base(labels, `${document.title} — ${labels.materials}`, document.title, contentDateOf([item])),
+    cover: [],
+    body: [...materialsBlocks(document, lesson, labels, "lesson"), ...colophonBlocks([item], labels)],
   };
 }
 
@@ -115,17 +125,24 @@ function withoutOutline(blocks: Block[]): Block[] {
 export interface PackLesson {
   plan?: LessonInLanguage;
   handout?: LessonInLanguage;
+  /** In the handouts' language; absent for a lesson without printables. */
+  materials?: LessonInLanguage;
 }
 
-/** A teacher's pack: chosen lessons in the chosen order, each with the chosen parts; handouts repeated for printing. */
+const packPartBlocks = { plan: lessonPlanBlocks, handout: handoutBlocks, materials: materialsBlocks } as const;
+
+/**
+ * A teacher's pack: chosen lessons in the chosen order, each with the chosen parts; handouts repeated
+ * for printing (the materials once: cards are cut and shared by groups, and reused).
+ */
 export function packSpec(items: PackLesson[], parts: PackPart[], copies: number, labels: DocumentLabels): DocumentSpec {
   const body: Block[] = [];
   items.forEach((item, index) => {
     for (const part of parts) {
-      const source = part === "plan" ? item.plan : item.handout;
+      const source = item[part];
       if (!source) continue;
       const anchor = `lesson-${index + 1}-${part}`;
-      const make = part === "plan" ? lessonPlanBlocks : handoutBlocks;
+      const make = packPartBlocks[part];
       const repeat = part === "handout" ? copies : 1;
       for (let copy = 0; copy < repeat; copy += 1) {
         body.push({ kind: "pageBreak", runningTitle: source.document.title, footer: source.labels.footer });
@@ -134,8 +151,8 @@ export function packSpec(items: PackLesson[], parts: PackPart[], copies: number,
       }
     }
   });
-  const titles = items.map((item) => (item.plan ?? item.handout)!.document.title);
-  const included = items.flatMap((item) => [item.plan, item.handout]);
+  const titles = items.map((item) => (item.plan ?? item.handout ?? item.materials)!.document.title);
+  const included = items.flatMap((item) => [item.plan, item.handout, item.materials]);
   body.push(...colophonBlocks(included, labels));
   return {
     ...base(labels, `${labels.book.pack}: ${titles.join(", ")}`.slice(0, 300), labels.book.pack, contentDateOf(included)),

@@ -1,0 +1,6 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { lessonPdfResponse } from "~/pdf/routes.server";
+
+export function loader({ request, params }: LoaderFunctionArgs) {
+  return lessonPdfResponse("materials", request, params);
+}
