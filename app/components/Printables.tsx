@@ -31,7 +31,7 @@ export function Printables({ printables, language, download }: { printables: Pri
             </ul>
           ) : (
             <div className="printable__sheet">
-              <LessonBody nodes={printable.items[0] ?? []} language={language} sectionHeadingLevel={3} />
+              <LessonBody nodes={printable.items[0] ?? []} language={language} sectionHeadingLevel={2} />
             </div>
           )}
         </div>

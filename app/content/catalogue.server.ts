@@ -11,7 +11,7 @@ import { syncLessonFiles } from "~/review/sync.server";
 import { buildSearchIndex, type SearchIndex } from "~/search/search";
 import { checkCurriculum } from "./check";
 import { formatProblem, type Lesson, type LessonDocument } from "./document";
-import { readLessonSources } from "./sources.server";
+import { lessonsDirectory, readLessonSources } from "./sources.server";
 import type { Topic } from "./topics";
 import { lessonSummary, type LessonSummary } from "./views";
 
@@ -27,7 +27,7 @@ export interface Catalogue {
   problemCount: number;
 }
 
-export const lessonsDirectory = path.resolve(process.env.LESSONS_DIR ?? path.join(process.cwd(), "lessons"));
+export { lessonsDirectory };
 
 let cached: Promise<Catalogue> | null = null;
 /** What the published table looked like when the cached catalogue was built. */

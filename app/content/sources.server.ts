@@ -5,6 +5,9 @@ import { languages, type Language } from "~/i18n/languages";
 import type { LessonSource } from "./check";
 import { emptyTermbase, parseTermbase } from "./terms";
 
+/** Where the lesson files and the termbase live (LESSONS_DIR, or lessons/ in the working directory). */
+export const lessonsDirectory = path.resolve(process.env.LESSONS_DIR ?? path.join(process.cwd(), "lessons"));
+
 export function readLessonSources(lessonsDirectory: string): LessonSource[] {
   if (!existsSync(lessonsDirectory)) return [];
   const projectRoot = path.dirname(lessonsDirectory);

@@ -1,4 +1,5 @@
 // The site's navigation as data: the header renders it, tests read it.
+import { helpLine as helpLineNumber, keepTogether } from "~/content/phone-numbers";
 export const navigationItems = [
   { path: "/", labelKey: "nav.home" },
   { path: "/lessons", labelKey: "nav.lessons" },
@@ -11,7 +12,8 @@ export const navigationItems = [
 export const quickExitUrl = "https://www.google.com/search?q=weather";
 
 export const helpLine = {
-  display: "+995 32 2 91 34 61",
-  telephone: "+995322913461",
+  /** With no-break spaces: the number never breaks across lines. */
+  display: keepTogether(helpLineNumber.display),
+  telephone: helpLineNumber.value,
   emergency: "112",
 } as const;

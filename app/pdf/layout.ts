@@ -74,7 +74,7 @@ export interface PageGeometry {
 /** A4 with 2 cm side margins; the header and footer sit in the top and bottom margins. */
 export const a4: PageGeometry = { width: 595.28, height: 841.89, left: 56.7, right: 56.7, top: 72, bottom: 72 };
 
-const sizes = { body: 10.5, small: 8.5, large: 14, heading: { 1: 18, 2: 13.5, 3: 11.5 } } as const;
+const sizes = { body: 10.5, small: 8.5, large: 14, display: 34, heading: { 1: 18, 2: 13.5, 3: 11.5 } } as const;
 const lineHeightFactor = 1.42;
 const ascentFactor = 1.02;
 
@@ -316,7 +316,7 @@ function indentRows(rows: Row[], graphics: (row: Row, index: number) => Graphic[
 function blockRows(block: Block, frame: Frame, measurer: Measurer, first: boolean): Row[] {
   switch (block.kind) {
     case "heading": {
-      const size = sizes.heading[block.level];
+      const size = block.display ? sizes.display : sizes.heading[block.level];
       const rows = textRows(block.inlines, frame, measurer, {
         size,
         color: block.level === 1 ? brand : black,

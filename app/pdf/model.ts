@@ -8,7 +8,16 @@ export interface Inline {
 }
 
 export type Block =
-  | { kind: "heading"; level: 1 | 2 | 3; inlines: Inline[]; outline?: { level: number; title: string }; anchor?: string; align?: "left" | "center" }
+  | {
+      kind: "heading";
+      level: 1 | 2 | 3;
+      inlines: Inline[];
+      outline?: { level: number; title: string };
+      anchor?: string;
+      align?: "left" | "center";
+      /** A sign to read across a classroom (a sorting sheet's word): much larger than a level-1 heading. */
+      display?: boolean;
+    }
   | { kind: "paragraph"; inlines: Inline[]; size?: "small" | "body" | "large"; align?: "left" | "center" }
   | { kind: "list"; ordered: boolean; start?: number; items: Block[][]; markers?: string[] }
   /** A quiz's options: lettered, with an empty box to tick, or the right one marked (answer key). */

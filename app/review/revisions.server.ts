@@ -4,6 +4,7 @@
 import type { Kysely } from "kysely";
 import type { User } from "~/auth/users.server";
 import { checkCurriculum } from "~/content/check";
+import { lessonsDirectory, readTermbase } from "~/content/sources.server";
 import type { ContentProblem, Lesson, LessonDocument } from "~/content/document";
 import { recordAudit } from "~/db/audit.server";
 import { timestampOf, type Database, type RevisionStatus } from "~/db/schema";
@@ -165,7 +166,8 @@ export async function checkRevision(
       : { slug: lesson.slug, folder: `lessons/${lesson.slug}`, metadataText: lesson.metadata, languageTexts: {} },
   );
   const file = `lessons/${revision.slug}/${revision.language}.md`;
-  const { lessons: checked, problems } = checkCurriculum(sources);
+  // The same rules as `content check`: the termbase, the facts a translation shares with its source.
+  const { lessons: checked, problems } = checkCurriculum(sources, { termbase: readTermbase(lessonsDirectory).termbase });
   // Other lessons are listed without texts here: only this lesson's problems count.
   const relevant = problems.filter((problem) => problem.file === file || problem.file === `lessons/${revision.slug}/lesson.yaml`);
   const lesson = checked.find((candidate) => candidate.slug === revision.slug) ?? null;
@@ -186,7 +188,8 @@ export async function decideRevision(db: Kysely<Database>, revisionId: number, r
       const lesson = await trx.selectFrom("lessons").select("metadata").where("slug", "=", revision.lesson_slug).executeTakeFirstOrThrow();
       const language = revision.language as Language;
       const { document, problems } = await checkRevision(trx, { slug: revision.lesson_slug, language, content: revision.content, metadata: lesson.metadata });
-      if (!document) throw new ReviewRejected("the revision does not pass the content checks", problems);
+      // A wrong term or a fact that differs from the source is served, but never approved.
+      if (!document || problems.length > 0) throw new ReviewRejected("the revision does not pass the content checks", problems);
     }
     const updated = await trx
       .updateTable("revisions")
@@ -238,7 +241,7 @@ export async function submitEditorRevision(
     const lesson = await trx.selectFrom("lessons").select(["metadata", "source_language"]).where("slug", "=", input.slug).executeTakeFirst();
     if (!lesson) throw new ReviewRejected("no such lesson");
     const { document, problems } = await checkRevision(trx, { slug: input.slug, language: input.language, content: input.content, metadata: lesson.metadata });
-    if (!document) throw new ReviewRejected("the text does not pass the content checks", problems);
+    if (!document || problems.length > 0) throw new ReviewRejected("the text does not pass the content checks", problems);
     const follows =
       input.language === lesson.source_language
         ? null

@@ -55,7 +55,9 @@ describe("pages in every language", () => {
       }
       expect(body).toContain(`<link rel="alternate" hrefLang="x-default" href="${baseUrl}/ka/lessons/${slug}"/>`);
       expect(body).toContain(`<link rel="canonical" href="${baseUrl}/${language}/lessons/${slug}"/>`);
-      expect(body).toContain("+995 32 2 91 34 61");
+      // The help line never breaks: no-break spaces, and a tel: link.
+      expect(body).toContain('<a href="tel:+995322913461">+995\u00a032\u00a02\u00a091\u00a034\u00a061</a>');
+      expect(body).not.toContain("+995 32 2 91 34 61");
       expect(body).toContain('data-quick-exit=""');
       expect(body).toMatch(/<title>[^<]{5,}<\/title>/);
       expect(body).toMatch(/<meta name="description" content="[^"]{10,}"\/>/);

@@ -99,6 +99,20 @@ describeEachDatabase("the review workflow", (getDb) => {
     expect(await count()).toBe(before);
   });
 
+  it("a wrong term or a fact that differs from the source: the text is refused, with each problem at its line", async () => {
+    const { db } = getDb();
+    const current = await publishedText(db, sample, "en");
+    const wrongTerm = current.replace("# teacher-notes\n\n", "# teacher-notes\n\nPeople smuggling is not trafficking.\n\n");
+    const termRefusal = await submitEditorRevision(db, { slug: sample, language: "en", content: wrongTerm, author: editor, ip: "127.0.0.1" }).catch((error: unknown) => error);
+    expect(termRefusal).toBeInstanceOf(ReviewRejected);
+    expect((termRefusal as ReviewRejected).problems.map((problem) => problem.message)).toContain(
+      '"People smuggling" is not the approved term (smuggling): use "smuggling of migrants"',
+    );
+    const otherNumber = current.replace("+995 32 2 91 34 61", "+995 32 2 91 34 62");
+    const factRefusal = await submitEditorRevision(db, { slug: sample, language: "en", content: otherNumber, author: editor, ip: "127.0.0.1" }).catch((error: unknown) => error);
+    expect((factRefusal as ReviewRejected).problems.map((problem) => problem.message)).toContain("the help line reads +995 32 2 91 34 62; ka.md has +995 32 2 91 34 61");
+  });
+
   it("two reviewers racing on one revision: exactly one wins, the other gets a conflict, and nothing is done twice", async () => {
     const { db } = getDb();
     const current = await publishedText(db, sample, "en");
@@ -120,7 +134,7 @@ describeEachDatabase("the review workflow", (getDb) => {
     const { db } = getDb();
     // A fresh English text follows the current Georgian source and is published.
     const current = await publishedText(db, sample, "en");
-    const english = await submitEditorRevision(db, { slug: sample, language: "en", content: current.replace("Groups sort", "Small groups sort"), author: editor, ip: "127.0.0.1" });
+    const english = await submitEditorRevision(db, { slug: sample, language: "en", content: current.replace("Read the cards with your group", "Read all the cards with your group"), author: editor, ip: "127.0.0.1" });
     await decideRevision(db, english, reviewer, { kind: "approve" }, "127.0.0.1");
     const matrixBefore = await translationMatrix(db);
     expect(matrixBefore.find((row) => row.slug === sample)!.cells.hy.state).toBe("missing");
@@ -149,6 +163,18 @@ describeEachDatabase("the review workflow", (getDb) => {
     expect(earlier.kind).toBe("earlier");
     if (earlier.kind === "earlier") expect(earlier.changes[0]).toMatchObject({ slug: sample, language: "en", from: 1, to: english });
     expect((await verifyPdf(db, "c".repeat(64))).kind).toBe("unknown");
+  });
+
+  it("a revision with a wrong term that reached review from a file cannot be approved", async () => {
+    const { db } = getDb();
+    const changed = withChangedFile(fixtures, "en", (text) => text.replace("Speak calmly.", "Speak calmly about human smuggling."));
+    const { created } = await syncLessonFiles(db, changed);
+    const revisionId = created.find((entry) => entry.language === "en")!.revisionId;
+    const refusal = await decideRevision(db, revisionId, reviewer, { kind: "approve" }, "127.0.0.1").catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(ReviewRejected);
+    const row = await db.selectFrom("revisions").select("status").where("id", "=", revisionId).executeTakeFirstOrThrow();
+    expect(row.status).toBe("in_review");
+    await decideRevision(db, revisionId, reviewer, { kind: "request-changes", comment: "Use the approved term." }, "127.0.0.1");
   });
 });
 

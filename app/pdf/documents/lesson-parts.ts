@@ -170,6 +170,9 @@ export function handoutBlocks(document: LessonDocument, lesson: LessonSummary, l
   ];
 }
 
+/** Copies of a one-card printable on its page: two columns of four. */
+const copiesOfSingleCard = 8;
+
 /**
  * The printable materials for the classroom: each set of cards under its title, several cards to a page
  * with cut lines; each sheet on a page of its own, its title large. Nothing here is for the teacher's eyes only.
@@ -184,12 +187,15 @@ export function materialsBlocks(document: LessonDocument, lesson: LessonSummary,
       blocks.push(
         { kind: "heading", level: 2, inlines: [{ text: printable.title }], outline, anchor: id },
         { kind: "paragraph", inlines: [{ text: labels.cutHint, style: { italic: true } }], size: "small" },
-        { kind: "cards", cards: printable.items.map((card) => blocksOf(card)) },
+        // A single card (an exit card, a personal plan) is one for every student: a page of copies.
+        { kind: "cards", cards: printable.items.length === 1 ? Array.from({ length: copiesOfSingleCard }, () => blocksOf(printable.items[0]!)) : printable.items.map((card) => blocksOf(card)) },
       );
     } else {
       blocks.push(
         { kind: "pageBreak" },
-        { kind: "heading", level: 1, inlines: [{ text: printable.title }], outline, anchor: id, align: "center" },
+        { kind: "space", height: 24 },
+        { kind: "heading", level: 1, inlines: [{ text: printable.title }], outline, anchor: id, align: "center", display: true },
+        { kind: "space", height: 12 },
         ...blocksOf(printable.items[0] ?? []),
       );
     }

@@ -151,7 +151,11 @@ export function packSpec(items: PackLesson[], parts: PackPart[], copies: number,
       }
     }
   });
-  const titles = items.map((item) => (item.plan ?? item.handout ?? item.materials)!.document.title);
+  // A lesson without printables adds nothing to a pack of materials only.
+  const titles = items.flatMap((item) => {
+    const part = item.plan ?? item.handout ?? item.materials;
+    return part ? [part.document.title] : [];
+  });
   const included = items.flatMap((item) => [item.plan, item.handout, item.materials]);
   body.push(...colophonBlocks(included, labels));
   return {
