@@ -1,5 +1,6 @@
 // Access checks that throw (ARCHITECTURE.md, Style): a loader or action calls them first, and from the
 // next line on it holds a user allowed to do what it is about to do.
+import { config } from "~/config.server";
 import { redirect } from "@remix-run/node";
 import { getDatabase } from "~/db/database.server";
 import type { Role } from "~/db/schema";
@@ -44,6 +45,6 @@ export function requireEditorOf(user: User, contentLanguage: Language): void {
  */
 export function requireSameOrigin(request: Request): void {
   const origin = request.headers.get("Origin");
-  const expected = [new URL(request.url).origin, process.env.PUBLIC_ORIGIN?.replace(/\/+$/, "")].filter(Boolean);
+  const expected = [new URL(request.url).origin, config().publicOrigin].filter(Boolean);
   if (!origin || !expected.includes(origin)) throw forbidden();
 }

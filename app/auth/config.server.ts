@@ -1,17 +1,10 @@
-// Settings the sign-in needs, validated once. SESSION_SECRET signs the session cookie: a deployment
-// must set it (a clear error at start otherwise); a local run (`npm start`, `npm run dev`) generates
-// one into data/ and keeps it there.
+// Settings the sign-in needs. SESSION_SECRET signs the session cookie: a deployment must set it (the
+// configuration refuses to start otherwise); a local run (`npm start`, `npm run dev`) generates one into
+// data/ and keeps it there.
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { z } from "zod";
-
-const environmentSchema = z.object({
-  NODE_ENV: z.string().optional(),
-  PORTAL_LOCAL: z.enum(["1"]).optional(),
-  SESSION_SECRET: z.string().min(32, "SESSION_SECRET must be at least 32 characters").optional(),
-  SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(120),
-});
+import { config } from "~/config.server";
 
 export interface AuthConfig {
   sessionSecret: string;
@@ -20,14 +13,9 @@ export interface AuthConfig {
   idleMinutes: number;
 }
 
-let config: AuthConfig | null = null;
+let authSettings: AuthConfig | null = null;
 
-export function isDeployment(): boolean {
-  return process.env.NODE_ENV === "production" && process.env.PORTAL_LOCAL !== "1";
-}
-
-function generatedSecret(): string {
-  const file = path.resolve(process.env.SESSION_SECRET_FILE ?? path.join("data", "session-secret"));
+function generatedSecret(file: string): string {
   if (existsSync(file)) return readFileSync(file, "utf8").trim();
   const secret = randomBytes(32).toString("base64url");
   mkdirSync(path.dirname(file), { recursive: true });
@@ -36,17 +24,12 @@ function generatedSecret(): string {
 }
 
 export function authConfig(): AuthConfig {
-  if (config) return config;
-  const environment = environmentSchema.safeParse(process.env);
-  if (!environment.success) throw new Error(`Invalid configuration: ${environment.error.issues.map((issue) => issue.message).join("; ")}`);
-  const deployment = isDeployment();
-  if (deployment && !environment.data.SESSION_SECRET) {
-    throw new Error("SESSION_SECRET is required in production: set it to a random string of 32 characters or more (e.g. `openssl rand -base64 48`).");
-  }
-  config = {
-    sessionSecret: environment.data.SESSION_SECRET ?? generatedSecret(),
+  if (authSettings) return authSettings;
+  const { sessionSecret, sessionSecretFile, deployment, sessionIdleMinutes } = config();
+  authSettings = {
+    sessionSecret: sessionSecret ?? generatedSecret(sessionSecretFile),
     secureCookies: deployment,
-    idleMinutes: environment.data.SESSION_IDLE_MINUTES,
+    idleMinutes: sessionIdleMinutes,
   };
-  return config;
+  return authSettings;
 }

@@ -1,5 +1,6 @@
 // `npm run cli -- <command>`: the portal's command line for editors and operators.
 import path from "node:path";
+import { config } from "~/config.server";
 import { checkCurriculum } from "~/content/check";
 import { formatProblem } from "~/content/document";
 import { readLessonSources, readLocaleTexts, readTermbase } from "~/content/sources.server";
@@ -31,7 +32,7 @@ function option(args: string[], name: string): string | undefined {
 }
 
 function contentCheck(args: string[]): number {
-  const directory = path.resolve(option(args, "--dir") ?? process.env.LESSONS_DIR ?? "lessons");
+  const directory = path.resolve(option(args, "--dir") ?? config().lessonsDirectory);
   const sources = readLessonSources(directory);
   const { termbase, problems: termbaseProblems } = readTermbase(directory);
   const checked = checkCurriculum(sources, { termbase });
@@ -48,7 +49,7 @@ function contentCheck(args: string[]): number {
 }
 
 async function contentSync(args: string[]): Promise<number> {
-  const directory = path.resolve(option(args, "--dir") ?? process.env.LESSONS_DIR ?? "lessons");
+  const directory = path.resolve(option(args, "--dir") ?? config().lessonsDirectory);
   const result = await syncLessonFiles(await getDatabase(), readLessonSources(directory));
   for (const revision of result.created) {
     console.log(`revision ${revision.revisionId}: lessons/${revision.slug}/${revision.language}.md ${result.firstImport ? "imported and approved (first import)" : "awaits review"}`);

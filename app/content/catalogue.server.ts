@@ -2,6 +2,7 @@
 // memory, asked by the routes, never parsed per request. It is rebuilt after an approval
 // (invalidateCatalogue) and, in development, when a lesson file changes (the change becomes a revision
 // in review first, as everywhere).
+import { config } from "~/config.server";
 import { watch } from "node:fs";
 import path from "node:path";
 import { getDatabase } from "~/db/database.server";
@@ -112,7 +113,7 @@ export async function getCatalogue(): Promise<Catalogue> {
       cached = null;
       throw error;
     });
-    if (process.env.NODE_ENV === "development" && !watching) {
+    if (config().development && !watching) {
       watching = true;
       watch(lessonsDirectory, { recursive: true }, () => {
         filesSynced = null;

@@ -1,4 +1,5 @@
 // Reads the lesson folders from disk into LessonSource records for checkCurriculum.
+import { config } from "~/config.server";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { languages, type Language } from "~/i18n/languages";
@@ -6,7 +7,7 @@ import type { LessonSource } from "./check";
 import { emptyTermbase, parseTermbase } from "./terms";
 
 /** Where the lesson files and the termbase live (LESSONS_DIR, or lessons/ in the working directory). */
-export const lessonsDirectory = path.resolve(process.env.LESSONS_DIR ?? path.join(process.cwd(), "lessons"));
+export const lessonsDirectory = config().lessonsDirectory;
 
 export function readLessonSources(lessonsDirectory: string): LessonSource[] {
   if (!existsSync(lessonsDirectory)) return [];

@@ -12,6 +12,7 @@
 // - Between processes (the CLI importing while the server runs), SQLite transactions start with
 //   BEGIN IMMEDIATE: they take the write lock up front and wait (busy_timeout) for another process
 //   to finish, instead of reading first and failing with SQLITE_BUSY when they try to write.
+import { config } from "~/config.server";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import SqliteDatabase from "better-sqlite3";
@@ -232,7 +233,7 @@ export function getDatabase(): Promise<Kysely<Database>> {
 }
 
 async function openConfiguredDatabase(): Promise<Kysely<Database>> {
-  const environment = environmentSchema.safeParse(process.env);
+  const environment = environmentSchema.safeParse({ DATABASE_URL: config().databaseUrl });
   if (!environment.success) {
     throw new Error(`Invalid DATABASE_URL: it ${environment.error.issues.map((issue) => issue.message).join("; ")}`);
   }

@@ -3,6 +3,7 @@
 // server.mjs answers from here, gzip included, without entering Remix or React. Its inline scripts are
 // allowed by hash, so the HTML holds no nonce; each response still gets a fresh nonce in its CSP header.
 // Staff pages, posts and errors are never stored.
+import { config } from "~/config.server";
 import { randomBytes } from "node:crypto";
 import { gzipSync } from "node:zlib";
 import { currentCatalogueVersion } from "~/content/catalogue.server";
@@ -17,7 +18,7 @@ interface StoredPage {
   headers: [string, string][];
 }
 
-const budgetBytes = Number(process.env.PAGE_CACHE_BYTES ?? 32 * 1024 * 1024);
+const budgetBytes = config().pageCacheBytes;
 const pages = new Map<string, StoredPage>();
 let storedBytes = 0;
 

@@ -1,5 +1,5 @@
+import { config } from "~/config.server";
 import { createHash } from "node:crypto";
-import { isDeployment } from "~/auth/config.server";
 import { quickExitScript, quizScript } from "~/components/inline-scripts";
 
 /** The public pages' own inline scripts, allowed by their hash whatever the nonce. */
@@ -33,7 +33,7 @@ export function securityHeaders(nonce: string): Record<string, string> {
     "Permissions-Policy": "camera=(), microphone=(), geolocation=(), interest-cohort=()",
   };
   // Only a deployment behind HTTPS: a local `npm start` serves http://localhost.
-  if (isDeployment() && process.env.HSTS !== "off") {
+  if (config().deployment && config().hsts) {
     headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains";
   }
   return headers;

@@ -2,6 +2,7 @@
 // version, kind, languages, options, content hashes), so a repeated download never typesets again;
 // files under data/pdf-cache survive restarts; identical concurrent requests share one typesetting.
 // The cache is an optimisation only: when its directory cannot be written, PDFs are still served.
+import { config } from "~/config.server";
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -16,10 +17,10 @@ export interface CachedPdf {
 /** Where a served PDF came from: typeset now, shared with an identical request typesetting it, or a cache. */
 export type CacheSource = "typeset" | "shared" | "memory" | "disk";
 
-export const pdfCacheDirectory = path.resolve(process.env.PDF_CACHE_DIR ?? path.join(process.cwd(), "data", "pdf-cache"));
+export const pdfCacheDirectory = config().pdfCacheDirectory;
 
 /** Most recently used PDFs in memory, up to this many bytes in all. */
-const memoryBudget = Number(process.env.PDF_MEMORY_CACHE_BYTES ?? 64 * 1024 * 1024);
+const memoryBudget = config().pdfMemoryCacheBytes;
 const memory = new Map<string, CachedPdf>();
 let memoryBytes = 0;
 const inFlight = new Map<string, Promise<{ pdf: CachedPdf; source: CacheSource }>>();

@@ -1,4 +1,5 @@
 // Typesets a document specification: layout (pure) then drawing (pdf-lib).
+import { config } from "~/config.server";
 import { drawDocument } from "./draw.server";
 import { createMeasurer } from "./fonts.server";
 import { layoutDocument } from "./layout";
@@ -28,7 +29,7 @@ export async function renderPdf(spec: DocumentSpec): Promise<RenderedPdf> {
       title: spec.title,
       subject: spec.subject,
       keywords: spec.keywords,
-      creator: process.env.PDF_CREATOR ?? "Lessons against human trafficking — school portal",
+      creator: config().pdfCreator,
       producer: `portal PDF engine ${engineVersion} (pdf-lib)`,
       language: spec.language,
       date: spec.contentDate,

@@ -6,7 +6,8 @@ import { LessonCard } from "~/components/LessonCard";
 import { listLessons } from "~/content/catalogue.server";
 import { translator } from "~/i18n/i18n.server";
 import { requireLanguage } from "~/http/responses.server";
-import { documentMeta, localizedPath, publicOrigin } from "~/seo/document-meta";
+import { documentMeta, localizedPath } from "~/seo/document-meta";
+import { publicOrigin } from "~/seo/public-origin.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const language = requireLanguage(params);

@@ -5,7 +5,8 @@ import { formatFileSize } from "~/i18n/format-size";
 import { translator } from "~/i18n/i18n.server";
 import { requireLanguage } from "~/http/responses.server";
 import { bookPdf } from "~/pdf/service.server";
-import { documentMeta, localizedPath, publicOrigin } from "~/seo/document-meta";
+import { documentMeta, localizedPath } from "~/seo/document-meta";
+import { publicOrigin } from "~/seo/public-origin.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const language = requireLanguage(params);

@@ -3,7 +3,8 @@ import { useTranslation } from "react-i18next";
 import { helpLine } from "~/layout/navigation";
 import { translator } from "~/i18n/i18n.server";
 import { requireLanguage } from "~/http/responses.server";
-import { documentMeta, publicOrigin } from "~/seo/document-meta";
+import { documentMeta } from "~/seo/document-meta";
+import { publicOrigin } from "~/seo/public-origin.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const language = requireLanguage(params);

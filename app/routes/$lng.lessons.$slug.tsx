@@ -9,7 +9,8 @@ import { readQuizForm } from "~/content/quiz-form";
 import { studentLessonView } from "~/content/views";
 import { translator } from "~/i18n/i18n.server";
 import { requireLanguage, requireSlug } from "~/http/responses.server";
-import { documentMeta, localizedPath, publicOrigin } from "~/seo/document-meta";
+import { documentMeta, localizedPath } from "~/seo/document-meta";
+import { publicOrigin } from "~/seo/public-origin.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const language = requireLanguage(params);

@@ -12,7 +12,8 @@ import { formatFileSize } from "~/i18n/format-size";
 import { translator } from "~/i18n/i18n.server";
 import { lessonPdf } from "~/pdf/service.server";
 import { requireLanguage, requireSlug } from "~/http/responses.server";
-import { documentMeta, localizedPath, publicOrigin } from "~/seo/document-meta";
+import { documentMeta, localizedPath } from "~/seo/document-meta";
+import { publicOrigin } from "~/seo/public-origin.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const language = requireLanguage(params);

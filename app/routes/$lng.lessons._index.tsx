@@ -7,7 +7,8 @@ import { findLessons } from "~/content/catalogue.server";
 import { topics } from "~/content/topics";
 import { translator } from "~/i18n/i18n.server";
 import { badRequest, requireLanguage } from "~/http/responses.server";
-import { documentMeta, localizedPath, publicOrigin } from "~/seo/document-meta";
+import { documentMeta, localizedPath } from "~/seo/document-meta";
+import { publicOrigin } from "~/seo/public-origin.server";
 
 const gradesOffered = [8, 9, 10, 11] as const;
 

@@ -7,7 +7,8 @@ import { languageNames, languages } from "~/i18n/languages";
 import { badRequest, requireLanguage } from "~/http/responses.server";
 import { defaultPackForm, packQuery, readPackForm } from "~/pdf/pack-form";
 import { maximumCopies, parsePackRequest } from "~/pdf/pack-request";
-import { documentMeta, localizedPath, publicOrigin } from "~/seo/document-meta";
+import { documentMeta, localizedPath } from "~/seo/document-meta";
+import { publicOrigin } from "~/seo/public-origin.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const language = requireLanguage(params);

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { publicOrigin } from "~/seo/document-meta";
+import { publicOrigin } from "~/seo/public-origin.server";
 
 export function loader({ request }: LoaderFunctionArgs) {
   // Staff pages, machine endpoints and the language switch are no pages for a search engine.

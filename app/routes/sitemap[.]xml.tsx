@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { sitemapXml } from "~/seo/sitemap.server";
-import { publicOrigin } from "~/seo/document-meta";
+import { publicOrigin } from "~/seo/public-origin.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return new Response(await sitemapXml(publicOrigin(request)), {

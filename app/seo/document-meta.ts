@@ -32,9 +32,3 @@ export function documentMeta({ title, description, origin, language, path, avail
   ];
 }
 
-/** The site's public origin: PUBLIC_ORIGIN when configured (behind a proxy), else the request's. */
-export function publicOrigin(request: Request): string {
-  const configured = process.env.PUBLIC_ORIGIN;
-  if (configured) return configured.replace(/\/+$/, "");
-  return new URL(request.url).origin;
-}

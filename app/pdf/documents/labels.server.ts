@@ -1,4 +1,5 @@
 // Document labels in one language, from the same locale files as the web pages.
+import { config } from "~/config.server";
 import type { LessonSummary } from "~/content/views";
 import { formatGrades } from "~/i18n/format";
 import { translator } from "~/i18n/i18n.server";
@@ -11,7 +12,7 @@ const cache = new Map<Language, DocumentLabels>();
 
 /** The portal's public address as printed in the colophon (configuration, never a request's Host). */
 export function verifyOrigin(): string {
-  return (process.env.PUBLIC_ORIGIN ?? "").replace(/\/+$/, "");
+  return config().publicOrigin ?? "";
 }
 
 export async function documentLabels(language: Language): Promise<DocumentLabels> {
