@@ -30,7 +30,7 @@ const optionalText = z
 
 export const environmentSchema = z.object({
   NODE_ENV: z.enum(["production", "development", "test"]).default("development"),
-  /** Set by `npm start` (server.mjs --local): production build, local http, a generated secret. */
+  /** Set by `npm start` (build/server.js --local): production build, local http, a generated secret. */
   PORTAL_LOCAL: z.enum(["1"]).optional(),
   PORT: z.string().trim().default("3000").pipe(z.string().regex(/^\d{1,5}$/, "must be a port number").transform(Number)),
   HOST: z.string().trim().min(1).default("0.0.0.0"),

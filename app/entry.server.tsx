@@ -20,10 +20,12 @@ import { languages } from "~/i18n/languages";
 import { warmUpPdfEngine } from "~/pdf/service.server";
 
 const streamTimeout = 5_000;
+/** What a 503 asks the client to wait before trying again (the server's own 503s say the same). */
+const retryAfterSeconds = 30;
 export { streamTimeout };
 
 /**
- * Called by server.mjs before it listens: opens and migrates the database, imports changed lesson files
+ * Called by the server (server/main.ts) before it listens: opens and migrates the database, imports changed lesson files
  * as revisions and loads the published catalogue. A failure here stops the server with its reason.
  */
 export async function startUp(): Promise<void> {
@@ -31,24 +33,24 @@ export async function startUp(): Promise<void> {
   await getCatalogue();
 }
 
-/** Called by server.mjs once it listens: work worth doing before the first visitor asks for it. */
+/** Called by the server (server/main.ts) once it listens: work worth doing before the first visitor asks for it. */
 export async function warmUp(): Promise<void> {
   const started = performance.now();
   await warmUpPdfEngine(languages);
   console.log(JSON.stringify({ event: "warm-up", milliseconds: Math.round(performance.now() - started) }));
 }
 
-/** Called by server.mjs on SIGTERM, once the requests in flight have finished. */
+/** Called by the server (server/main.ts) on SIGTERM, once the requests in flight have finished. */
 export async function shutDown(): Promise<void> {
   await closeDatabase();
 }
 
-/** Called by server.mjs every second: notices an approval made on another instance. */
+/** Called by the server (server/main.ts) every second: notices an approval made on another instance. */
 export async function keepCatalogueFresh(): Promise<void> {
   await getCatalogue().catch(() => undefined);
 }
 
-/** Called by server.mjs before Remix: a stored public page, or null. */
+/** Called by the server (server/main.ts) before Remix: a stored public page, or null. */
 export function cachedPublicPage(url: string, ifNoneMatch: string | undefined, acceptsGzip: boolean) {
   return servePage(url, ifNoneMatch, acceptsGzip);
 }
@@ -60,6 +62,11 @@ export default async function handleRequest(
   remixContext: EntryContext,
 ) {
   const url = new URL(request.url);
+  // A 503 (the database out of reach, server/database-outage.ts) says when to come back and is never stored.
+  if (responseStatusCode === 503) {
+    responseHeaders.set("Retry-After", String(retryAfterSeconds));
+    responseHeaders.set("Cache-Control", "no-store");
+  }
   const language = await pageLanguage(request, url.pathname.split("/")[1]);
   const i18n = createInstance();
   await i18n.use(initReactI18next).init({ ...i18nextOptions, lng: language, resources: allResources });

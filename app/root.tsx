@@ -137,7 +137,7 @@ export function ErrorBoundary() {
   const location = useLocation();
   const language = rootData?.language ?? "ka";
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  // 503: the database is out of reach; server.mjs logs that (at most once in 10 s), not every page.
+  // 503: the database is out of reach; the server logs that (at most once in 10 s), not every page.
   const unavailable = status === 503;
   if (status >= 500 && !unavailable) console.error(error);
   const notFound = status === 404;

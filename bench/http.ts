@@ -117,7 +117,7 @@ export async function runHttpBench(options: HttpBenchOptions): Promise<void> {
   try {
     const settled = await server.settle();
     const loadBefore = loadavg()[0]!;
-    console.log(`\nServer: ${server.origin} (node server.mjs, NODE_ENV=production), settled ${(settled.waitedMs / 1000).toFixed(1)} s after answering (by ${settled.by})`);
+    console.log(`\nServer: ${server.origin} (node build/server.js, NODE_ENV=production), settled ${(settled.waitedMs / 1000).toFixed(1)} s after answering (by ${settled.by})`);
     console.log(`Machine: ${availableParallelism()} CPUs, load average (1 min) ${loadBefore.toFixed(2)} at the start; autocannon runs in this process, on the same CPUs as the server`);
     if (settled.by === "timeout") notes.push("the server was still busy when the measuring began");
     const serverPid = findServerPid(server.origin);
@@ -378,7 +378,7 @@ async function measureMixed(server: RunningServer, serverPid: number | null, set
   return { ...measured("mixed", `${paths.length} paths`, result, settings.connections), short: settings.short, paths, memory };
 }
 
-/** The server process: this process's child running server.mjs with the server's port in its environment. */
+/** The server process: this process's child running build/server.js with the server's port in its environment. */
 function findServerPid(origin: string): number | null {
   const port = new URL(origin).port;
   let entries: string[];
@@ -394,7 +394,7 @@ function findServerPid(origin: string): number | null {
       // After "(comm)": state, then the parent's pid (proc(5)).
       const parent = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
       if (parent !== process.pid) continue;
-      if (!readFileSync(`/proc/${entry}/cmdline`, "utf8").split("\0").includes("server.mjs")) continue;
+      if (!readFileSync(`/proc/${entry}/cmdline`, "utf8").split("\0").includes("build/server.js")) continue;
       if (readFileSync(`/proc/${entry}/environ`, "utf8").split("\0").includes(`PORT=${port}`)) return Number(entry);
     } catch {
       // gone meanwhile, or not ours to read

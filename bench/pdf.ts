@@ -146,7 +146,7 @@ export async function runPdfBench(options: PdfBenchOptions): Promise<void> {
   let results: ByLanguage<LanguageResult>;
   let baseline: Baseline;
   try {
-    console.log(`\nServer: ${server.origin} (node server.mjs, NODE_ENV=production, PDF_CACHE_DIR=${server.pdfCacheDirectory})`);
+    console.log(`\nServer: ${server.origin} (node build/server.js, NODE_ENV=production, PDF_CACHE_DIR=${server.pdfCacheDirectory})`);
     console.log(`Machine: ${availableParallelism()} CPUs, load average (1 min) ${loadBefore.toFixed(2)} at the start`);
     const measured = await measureEngine(server, notes);
     const engine = measured.engine;

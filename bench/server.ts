@@ -1,4 +1,4 @@
-// Builds the portal and runs its production server (`node server.mjs`) as a child process on a free
+// Builds the portal and runs its production server (`node build/server.js`) as a child process on a free
 // loopback port, for benchmarks that measure it over HTTP like a client would.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -33,9 +33,9 @@ export function run(command: string, args: string[], timeoutMs: number): Promise
   });
 }
 
-/** `remix vite:build`, as `npm run build` does. */
+/** `npm run build`: the Remix build and the server. */
 export async function buildProduction(): Promise<void> {
-  await run("npx", ["remix", "vite:build"], 5 * 60_000);
+  await run("npm", ["run", "build"], 5 * 60_000);
 }
 
 /** A port the OS says is free now (another process could still take it before the server does). */
@@ -123,13 +123,13 @@ export function exitedWithin(child: ChildProcess, timeoutMs: number): Promise<bo
 }
 
 /**
- * Starts `node server.mjs` on a free loopback port with an empty PDF cache directory, so the first
+ * Starts `node build/server.js` on a free loopback port with an empty PDF cache directory, so the first
  * request for each PDF really typesets it, and waits until it answers HTTP (at most `readyTimeoutMs`).
  */
 export async function startServer(options: { readyTimeoutMs?: number; env?: Record<string, string> } = {}): Promise<RunningServer> {
   const port = await freePort();
   const pdfCacheDirectory = mkdtempSync(path.join(tmpdir(), "bench-pdf-cache-"));
-  const child = spawn(process.execPath, ["server.mjs"], {
+  const child = spawn(process.execPath, ["build/server.js"], {
     cwd: projectRoot,
     // Like a deployment: production mode with its own secret, and a fresh database of its own (the
     // first import is approved by the system) beside the fresh PDF cache, never data/ of the project.

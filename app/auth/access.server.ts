@@ -6,6 +6,7 @@ import { getDatabase } from "~/db/database.server";
 import type { Role } from "~/db/schema";
 import type { Language } from "~/i18n/languages";
 import { sessionUser } from "./sessions.server";
+import { isOwnOrigin, ownOrigins } from "./origin";
 import type { User } from "./users.server";
 
 function forbidden(): Response {
@@ -44,7 +45,5 @@ export function requireEditorOf(user: User, contentLanguage: Language): void {
  * POST) must be this site. With SameSite=Lax cookies this closes cross-site request forgery.
  */
 export function requireSameOrigin(request: Request): void {
-  const origin = request.headers.get("Origin");
-  const expected = [new URL(request.url).origin, config().publicOrigin].filter(Boolean);
-  if (!origin || !expected.includes(origin)) throw forbidden();
+  if (!isOwnOrigin(request.headers.get("Origin"), ownOrigins(new URL(request.url).origin, config().publicOrigin))) throw forbidden();
 }

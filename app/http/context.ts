@@ -1,4 +1,4 @@
-// What server.mjs hands every loader and action besides the request.
+// What the server (server/app.ts) hands every loader and action besides the request.
 declare module "@remix-run/node" {
   interface AppLoadContext {
     /** The client's IP address as Express sees it (null under the development server). */

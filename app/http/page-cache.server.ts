@@ -1,6 +1,6 @@
 // Rendered public pages, kept in memory per URL and per published version. A public page depends only
 // on the code, the published content and its URL, so the same bytes serve everyone until an approval:
-// server.mjs answers from here, gzip included, without entering Remix or React. Its inline scripts are
+// The server (server/app.ts) answers from here, gzip included, without entering Remix or React. Its inline scripts are
 // allowed by hash, so the HTML holds no nonce; each response still gets a fresh nonce in its CSP header.
 // Staff pages, posts and errors are never stored.
 import { config } from "~/config.server";

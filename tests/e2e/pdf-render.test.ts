@@ -47,3 +47,29 @@ describe("PDF pages rendered by poppler carry ink", () => {
     });
   }
 });
+
+/** Letters of each language's own script, to tell that extracted text is in the page's language. */
+const scripts = { ka: /[\u10d0-\u10ff]/g, hy: /[\u0531-\u0587]/g, az: /[əğışçöüİ]/gi, en: /[a-z]/gi } as const;
+
+describe("materials.pdf in every language: ink on every page, text in the page's script", () => {
+  for (const language of ["ka", "hy", "az", "en"] as const) {
+    it(`${language}: rights-and-help`, async () => {
+      const response = await fetch(`${baseUrl}/${language}/lessons/rights-and-help/materials.pdf`);
+      expect(response.status).toBe(200);
+      const file = path.join(rendered, `${language}-rights-and-help-materials.pdf`);
+      writeFileSync(file, Buffer.from(await response.arrayBuffer()));
+      const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [file], { encoding: "utf8" }))![1]);
+      expect(pages).toBeGreaterThanOrEqual(3);
+      for (let page = 1; page <= pages; page += 1) {
+        const prefix = file.replace(/\.pdf$/, `-page-${page}`);
+        execFileSync("pdftoppm", ["-gray", "-r", "40", "-f", String(page), "-l", String(page), "-singlefile", file, prefix]);
+        const share = inkShare(readFileSync(`${prefix}.pgm`));
+        expect(share, `${language} materials page ${page}`).toBeGreaterThan(0.01);
+        const text = execFileSync("pdftotext", ["-f", String(page), "-l", String(page), file, "-"], { encoding: "utf8" });
+        // Most letters on the page (header and footer aside) are in the language's own script.
+        const own = text.match(scripts[language])?.length ?? 0;
+        expect(own, `${language} materials page ${page}: ${text.slice(0, 200)}`).toBeGreaterThan(language === "az" ? 5 : 100);
+      }
+    });
+  }
+});

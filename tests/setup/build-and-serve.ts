@@ -1,4 +1,4 @@
-// Builds the production bundle once and starts the real server (server.mjs) on a free port, so that
+// Builds the production bundle once and starts the real server (build/server.js) on a free port, so that
 // HTTP tests see exactly what a visitor gets: status codes, headers, compression, rendered HTML.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -34,13 +34,14 @@ export default async function setup(project: TestProject) {
       env: { ...environmentOutsideVitest(), NODE_ENV: "production" },
       stdio: ["ignore", "ignore", "inherit"],
     });
+    execFileSync(process.execPath, [path.join(root, "scripts/build-server.mjs")], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
   }
   const port = await freePort();
   // Each run has its own database and PDF cache: a fresh installation, whose "first download" really
   // is the first.
   const runDirectory = mkdtempSync(path.join(tmpdir(), "portal-server-"));
   let log = "";
-  const child = spawn(process.execPath, ["server.mjs"], {
+  const child = spawn(process.execPath, ["build/server.js"], {
     cwd: root,
     env: { ...environmentOutsideVitest(), PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", PUBLIC_ORIGIN: "", PDF_CACHE_DIR: path.join(runDirectory, "pdf-cache"), DATABASE_URL: path.join(runDirectory, "portal.db"), SESSION_SECRET: randomBytes(32).toString("hex") },
     stdio: ["ignore", "pipe", "pipe"],

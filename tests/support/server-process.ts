@@ -1,4 +1,4 @@
-// Starts server.mjs as a process of its own (its own port, database, PDF cache and session secret) and
+// Starts the production server (build/server.js) as a process of its own (its own port, database, PDF cache and session secret) and
 // keeps what it prints: the operations tests read its log, send it signals and watch it exit, which the
 // shared server of tests/setup must be spared.
 import { spawn, type ChildProcess } from "node:child_process";
@@ -49,7 +49,7 @@ export function environmentOutsideVitest(): NodeJS.ProcessEnv {
 export async function startServer(environment: Record<string, string> = {}): Promise<ServerProcess> {
   const port = await freePort();
   const directory = mkdtempSync(path.join(tmpdir(), "portal-operations-"));
-  const child = spawn(process.execPath, ["server.mjs"], {
+  const child = spawn(process.execPath, ["build/server.js"], {
     cwd: root,
     env: {
       ...environmentOutsideVitest(),

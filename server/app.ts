@@ -1,0 +1,66 @@
+// The Express application in front of the Remix build: the request log, the guards, compression,
+// stored public pages answered without Remix, fingerprinted assets with long-lived caching, the few
+// public files by name, then Remix.
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { createRequestHandler } from "@remix-run/express";
+import compression from "compression";
+import express, { type NextFunction, type Request, type Response } from "express";
+import type { Config } from "../app/config.server";
+import { answeringDatabaseOutagesWith503 } from "./database-outage";
+import { guards, maximumUrlLength } from "./guards";
+import type { Lifecycle } from "./lifecycle";
+import type { PortalBuild } from "./portal-build";
+import { requestLog } from "./request-log";
+import type { ServerTexts } from "./texts";
+
+export interface AppOptions {
+  portal: PortalBuild;
+  config: Config;
+  texts: ServerTexts;
+  lifecycle: Lifecycle;
+  /** build/client: the browser assets and the public files. */
+  clientDirectory: string;
+}
+
+export function createApp({ portal, config, texts, lifecycle, clientDirectory }: AppOptions) {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", config.trustProxy);
+  // First, so that every answer is logged, the guards' 4xx included.
+  app.use(requestLog(maximumUrlLength));
+  app.use(lifecycle.closingConnections);
+  app.use(compression());
+  app.use(...guards(texts, config.publicOrigin));
+
+  // Public pages as rendered for the content published now (app/http/page-cache.server.ts); anything
+  // else, and the first visit, goes on to Remix.
+  app.use((request: Request, response: Response, next: NextFunction) => {
+    if (request.method !== "GET" || lifecycle.stopping) return next();
+    const host = request.get("X-Forwarded-Host") ?? request.get("host");
+    const gzip = request.acceptsEncodings("gzip", "identity") === "gzip";
+    const page = portal.hooks.cachedPublicPage(`${host}${request.originalUrl}`, request.headers["if-none-match"], gzip);
+    if (!page) return next();
+    // Already compressed when the client takes gzip: the compression middleware leaves it as it is.
+    for (const [name, value] of page.headers) response.setHeader(name, value);
+    response.status(page.status).end(page.body);
+  });
+
+  app.use("/assets", express.static(path.join(clientDirectory, "assets"), { immutable: true, maxAge: "1y", index: false }));
+  // The few public files outside /assets, by name: a static handler for the whole folder would stat
+  // the disk on every request (every PDF download, every page).
+  const publicFiles = readdirSync(clientDirectory, { withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => entry.name);
+  for (const name of publicFiles) {
+    app.get(`/${name}`, (_request, response) => response.sendFile(path.join(clientDirectory, name), { maxAge: "1h" }));
+  }
+  // The client's address for sign-in rate limits and the audit log (behind a proxy: TRUST_PROXY=1).
+  app.all(
+    "*",
+    createRequestHandler({
+      build: answeringDatabaseOutagesWith503(portal.build, texts),
+      mode: "production",
+      getLoadContext: (request) => ({ clientAddress: request.ip ?? null }),
+    }),
+  );
+  return app;
+}

@@ -1,0 +1,43 @@
+// What is refused before Remix sees it, each with its 4xx in the path's language: a URL too long or
+// undecodable, a body too large (refused unread: the connection closes), a state-changing request
+// from another site (Remix would otherwise fail it with a 500 before the route's action could refuse it).
+import type { NextFunction, Request, Response } from "express";
+import { isOwnOrigin, ownOrigins } from "../app/auth/origin";
+import type { ServerTexts } from "./texts";
+
+export const maximumUrlLength = 2048;
+/** The largest form the portal accepts: an editor's lesson text (200,000 characters, URL-encoded). */
+export const maximumBodyBytes = 2.5 * 1024 * 1024;
+
+export function guards(texts: ServerTexts, publicOrigin: string | null) {
+  const refuse = (request: Request, response: Response, status: number, key: Parameters<ServerTexts["guard"]>[1]) =>
+    response.status(status).type("text/plain").send(texts.guard(request.originalUrl, key));
+
+  return [
+    function malformedUrl(request: Request, response: Response, next: NextFunction) {
+      if (request.originalUrl.length > maximumUrlLength) return refuse(request, response, 414, "tooLong");
+      try {
+        if (decodeURIComponent(request.path).includes("\0")) return refuse(request, response, 400, "badRequest");
+      } catch {
+        return refuse(request, response, 400, "badRequest");
+      }
+      next();
+    },
+    function oversizedBody(request: Request, response: Response, next: NextFunction) {
+      if (Number(request.headers["content-length"] ?? 0) > maximumBodyBytes) {
+        response.set("Connection", "close");
+        return refuse(request, response, 413, "tooLarge");
+      }
+      next();
+    },
+    function otherSite(request: Request, response: Response, next: NextFunction) {
+      const origin = request.headers.origin;
+      if (request.method === "GET" || request.method === "HEAD" || origin === undefined) return next();
+      // The request's own origin as the client addressed it (through a trusted proxy: as forwarded).
+      const host = (request.app.get("trust proxy") && request.get("x-forwarded-host")) || request.get("host");
+      const requestOrigin = `${request.protocol}://${host}`;
+      if (!isOwnOrigin(origin, ownOrigins(requestOrigin, publicOrigin))) return refuse(request, response, 403, "otherSite");
+      next();
+    },
+  ];
+}
