@@ -14,10 +14,10 @@ import { allResources } from "~/i18n/resources.server";
 import { servePage, storePage } from "~/http/page-cache.server";
 import { securityHeaders } from "~/http/security-headers.server";
 import { authConfig } from "~/auth/config.server";
-import { catalogueVersion, getCatalogue } from "~/content/catalogue.server";
+import { catalogueVersion, getCatalogue } from "~/publication/catalogue.server";
 import { closeDatabase } from "~/db/database.server";
 import { languages } from "~/i18n/languages";
-import { warmUpPdfEngine } from "~/pdf/service.server";
+import { warmUpPdfEngine } from "~/publication/pdfs.server";
 
 const streamTimeout = 5_000;
 /** What a 503 asks the client to wait before trying again (the server's own 503s say the same). */

@@ -7,7 +7,7 @@ import { readLessonSources, readLocaleTexts, readTermbase } from "~/content/sour
 import { checkTerms } from "~/content/terms";
 import { closeDatabase, getDatabase } from "~/db/database.server";
 import { languages } from "~/i18n/languages";
-import { syncLessonFiles } from "~/review/sync.server";
+import { syncLessonFiles } from "~/publication/import.server";
 import { backupCommand } from "./backup";
 import { userCommand } from "./users";
 

@@ -6,7 +6,7 @@
 import { config } from "~/config.server";
 import { randomBytes } from "node:crypto";
 import { gzipSync } from "node:zlib";
-import { currentCatalogueVersion } from "~/content/catalogue.server";
+import { currentCatalogueVersion } from "~/publication/catalogue.server";
 import { securityHeaders } from "./security-headers.server";
 
 interface StoredPage {

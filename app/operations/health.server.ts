@@ -2,7 +2,7 @@
 // catalogue in memory? Asking also retries whatever failed (getDatabase and getCatalogue remember no
 // failure), so a server that started while its database was down recovers even before a visitor comes.
 import { sql } from "kysely";
-import { getCatalogue } from "~/content/catalogue.server";
+import { getCatalogue } from "~/publication/catalogue.server";
 import { getDatabase } from "~/db/database.server";
 // Not used here: imported so that every server build carries it (see the file).
 

@@ -1,10 +1,23 @@
 // The pack's query (?lessons=a,b&parts=plan,handout&handouts=hy&copies=1), validated with one zod
 // schema; every problem is reported with a code and values, so that the caller words it in its language.
 import { z } from "zod";
-import type { Catalogue } from "~/content/catalogue.server";
+import type { Printable } from "~/content/document";
 import { isLanguage, languageNames, type Language } from "~/i18n/languages";
 import type { PackPart } from "./documents/specs";
-import type { PackOptions } from "./service.server";
+
+/** What a pack holds: the lessons in order, the parts, the languages and the copies of each handout. */
+export interface PackOptions {
+  slugs: string[];
+  parts: PackPart[];
+  language: Language;
+  handoutLanguage: Language;
+  copies: number;
+}
+
+/** The published lessons as the pack's checks need them: which languages, which printables. */
+export interface PackableLessons {
+  bySlug: ReadonlyMap<string, { documents: Partial<Record<Language, { printables: readonly Printable[] }>> }>;
+}
 
 export const maximumPackLessons = 40;
 export const maximumCopies = 40;
@@ -27,7 +40,7 @@ const packQuerySchema = z.object({
 export function parsePackRequest(
   searchParams: URLSearchParams,
   language: Language,
-  catalogue: Pick<Catalogue, "bySlug">,
+  catalogue: PackableLessons,
 ): { ok: true; options: PackOptions } | { ok: false; errors: PackRequestError[] } {
   const errors: PackRequestError[] = [];
   const query = packQuerySchema.safeParse(Object.fromEntries(searchParams));

@@ -9,7 +9,8 @@ import type { ContentProblem, Lesson, LessonDocument } from "~/content/document"
 import { recordAudit } from "~/db/audit.server";
 import { timestampOf, type Database, type RevisionStatus } from "~/db/schema";
 import { isLanguage, languages, type Language } from "~/i18n/languages";
-import { contentHash } from "./sync.server";
+import { contentHash } from "~/publication/import.server";
+import { publishedRevisions, publishRevision } from "~/publication/published.server";
 
 export class ReviewConflict extends Error {}
 export class ReviewRejected extends Error {
@@ -110,12 +111,7 @@ export async function revisionDetail(db: Kysely<Database>, id: number): Promise<
     .executeTakeFirst();
   if (!row || !isLanguage(row.language)) return null;
   const sourceLanguage = isLanguage(row.source_language) ? row.source_language : "ka";
-  const published = await db
-    .selectFrom("published")
-    .innerJoin("revisions", "revisions.id", "published.revision_id")
-    .select(["published.language", "revisions.id", "revisions.content"])
-    .where("published.lesson_slug", "=", row.lesson_slug)
-    .execute();
+  const published = await publishedRevisions(db, { slug: row.lesson_slug });
   const publishedIn = (language: Language) => published.find((entry) => entry.language === language);
   const { document, problems, lesson } = await checkRevision(db, { slug: row.lesson_slug, language: row.language, content: row.content, metadata: row.metadata });
   return {
@@ -133,9 +129,9 @@ export async function revisionDetail(db: Kysely<Database>, id: number): Promise<
     authorId: row.author_id,
     follows: row.follows,
     publishedContent: publishedIn(row.language)?.content ?? null,
-    publishedRevisionId: publishedIn(row.language)?.id ?? null,
+    publishedRevisionId: publishedIn(row.language)?.revisionId ?? null,
     sourceLanguage,
-    currentSourceRevisionId: publishedIn(sourceLanguage)?.id ?? null,
+    currentSourceRevisionId: publishedIn(sourceLanguage)?.revisionId ?? null,
     document,
     problems,
   };
@@ -151,14 +147,8 @@ export async function checkRevision(
   revision: { slug: string; language: Language; content: string; metadata: string },
 ): Promise<{ document: LessonDocument | null; problems: ContentProblem[]; lesson: Lesson | null }> {
   const lessons = await db.selectFrom("lessons").select(["slug", "metadata"]).execute();
-  const published = await db
-    .selectFrom("published")
-    .innerJoin("revisions", "revisions.id", "published.revision_id")
-    .select(["published.lesson_slug", "published.language", "revisions.content"])
-    .where("published.lesson_slug", "=", revision.slug)
-    .execute();
   const languageTexts: Partial<Record<Language, string>> = {};
-  for (const entry of published) if (isLanguage(entry.language)) languageTexts[entry.language] = entry.content;
+  for (const entry of await publishedRevisions(db, { slug: revision.slug })) languageTexts[entry.language] = entry.content;
   languageTexts[revision.language] = revision.content;
   const sources = lessons.map((lesson) =>
     lesson.slug === revision.slug
@@ -204,22 +194,7 @@ export async function decideRevision(db: Kysely<Database>, revisionId: number, r
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1) throw new ReviewConflict("the revision is no longer in review");
     if (decision.kind === "approve") {
-      const existing = await trx
-        .selectFrom("published")
-        .select("revision_id")
-        .where("lesson_slug", "=", revision.lesson_slug)
-        .where("language", "=", revision.language)
-        .executeTakeFirst();
-      if (existing) {
-        await trx
-          .updateTable("published")
-          .set({ revision_id: revisionId, published_at: now })
-          .where("lesson_slug", "=", revision.lesson_slug)
-          .where("language", "=", revision.language)
-          .execute();
-      } else {
-        await trx.insertInto("published").values({ lesson_slug: revision.lesson_slug, language: revision.language, revision_id: revisionId, published_at: now }).execute();
-      }
+      await publishRevision(trx, { slug: revision.lesson_slug, language: revision.language as Language, revisionId, at: now });
     }
     await recordAudit(trx, {
       actorId: reviewer.id,
@@ -245,8 +220,7 @@ export async function submitEditorRevision(
     const follows =
       input.language === lesson.source_language
         ? null
-        : ((await trx.selectFrom("published").select("revision_id").where("lesson_slug", "=", input.slug).where("language", "=", lesson.source_language).executeTakeFirst())
-            ?.revision_id ?? null);
+        : ((await publishedRevisions(trx, { slug: input.slug, language: lesson.source_language as Language }))[0]?.revisionId ?? null);
     await trx
       .updateTable("revisions")
       .set({ status: "superseded" })
@@ -294,11 +268,7 @@ export interface MatrixRow {
 /** Lesson × language: what is public, what waits, what is missing, what follows an older source. */
 export async function translationMatrix(db: Kysely<Database>): Promise<MatrixRow[]> {
   const lessons = await db.selectFrom("lessons").select(["slug", "source_language"]).orderBy("slug").execute();
-  const published = await db
-    .selectFrom("published")
-    .innerJoin("revisions", "revisions.id", "published.revision_id")
-    .select(["published.lesson_slug", "published.language", "revisions.id", "revisions.follows"])
-    .execute();
+  const published = await publishedRevisions(db);
   const pending = await db
     .selectFrom("revisions")
     .select(["lesson_slug", "language", "id", "status"])
@@ -307,16 +277,16 @@ export async function translationMatrix(db: Kysely<Database>): Promise<MatrixRow
     .execute();
   return lessons.map((lesson) => {
     const cells = {} as MatrixRow["cells"];
-    const sourceRevision = published.find((entry) => entry.lesson_slug === lesson.slug && entry.language === lesson.source_language);
+    const sourceRevision = published.find((entry) => entry.slug === lesson.slug && entry.language === lesson.source_language);
     for (const language of languages) {
       const waiting = pending.find((entry) => entry.lesson_slug === lesson.slug && entry.language === language);
-      const current = published.find((entry) => entry.lesson_slug === lesson.slug && entry.language === language);
+      const current = published.find((entry) => entry.slug === lesson.slug && entry.language === language);
       if (waiting?.status === "in_review") cells[language] = { state: "in_review", revisionId: waiting.id };
-      else if (waiting?.status === "changes_requested" && (!current || waiting.id > current.id)) cells[language] = { state: "changes_requested", revisionId: waiting.id };
+      else if (waiting?.status === "changes_requested" && (!current || waiting.id > current.revisionId)) cells[language] = { state: "changes_requested", revisionId: waiting.id };
       else if (!current) cells[language] = { state: "missing", revisionId: null };
-      else if (language !== lesson.source_language && sourceRevision && current.follows !== null && current.follows !== sourceRevision.id)
-        cells[language] = { state: "outdated", revisionId: current.id };
-      else cells[language] = { state: "published", revisionId: current.id };
+      else if (language !== lesson.source_language && sourceRevision && current.follows !== null && current.follows !== sourceRevision.revisionId)
+        cells[language] = { state: "outdated", revisionId: current.revisionId };
+      else cells[language] = { state: "published", revisionId: current.revisionId };
     }
     return { slug: lesson.slug, cells };
   });
@@ -335,13 +305,7 @@ export async function editorStartingPoint(db: Kysely<Database>, slug: string, la
     .orderBy("id", "desc")
     .limit(20)
     .execute();
-  const published = await db
-    .selectFrom("published")
-    .innerJoin("revisions", "revisions.id", "published.revision_id")
-    .select(["revisions.content"])
-    .where("published.lesson_slug", "=", slug)
-    .where("published.language", "=", language)
-    .executeTakeFirst();
+  const [published] = await publishedRevisions(db, { slug, language });
   const pending = own.find((revision) => revision.status === "in_review" || revision.status === "changes_requested");
   return {
     metadata: lesson.metadata,

@@ -3,7 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { HelpLine } from "~/components/HelpLine";
 import { LessonCard } from "~/components/LessonCard";
-import { listLessons } from "~/content/catalogue.server";
+import { listLessons } from "~/publication/catalogue.server";
 import { translator } from "~/i18n/i18n.server";
 import { requireLanguage } from "~/http/responses.server";
 import { documentMeta, localizedPath } from "~/seo/document-meta";

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { formatFileSize } from "~/i18n/format-size";
 import { translator } from "~/i18n/i18n.server";
 import { requireLanguage } from "~/http/responses.server";
-import { bookPdf } from "~/pdf/service.server";
+import { bookPdf } from "~/publication/pdfs.server";
 import { documentMeta, localizedPath } from "~/seo/document-meta";
 import { publicOrigin } from "~/seo/public-origin.server";
 

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { bookPdfResponse } from "~/pdf/routes.server";
+import { bookPdfResponse } from "~/publication/pdf-responses.server";
 
 export function loader({ request, params }: LoaderFunctionArgs) {
   return bookPdfResponse("student", request, params);

@@ -6,13 +6,13 @@ import { requireEditorOf, requireSameOrigin } from "~/auth/access.server";
 import { DocumentPreview } from "~/components/DocumentPreview";
 import { StaffNav } from "~/components/StaffNav";
 import { formatProblem, isSlug } from "~/content/document";
-import { getDatabase } from "~/db/database.server";
 import { clientAddress } from "~/http/context";
 import { notFound } from "~/http/responses.server";
 import { staffHeaders, staffRouteHeaders } from "~/http/staff-headers.server";
 import { translator } from "~/i18n/i18n.server";
 import { isLanguage, languageNames } from "~/i18n/languages";
-import { checkRevision, editorStartingPoint, ReviewRejected, submitEditorRevision } from "~/review/revisions.server";
+import { editorStart, previewEdit, submitEdit } from "~/review/review.server";
+import { ReviewRejected } from "~/review/revisions.server";
 import { requireStaff, staffUserView } from "~/review/staff-page.server";
 import { localizedPath } from "~/seo/document-meta";
 
@@ -31,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { language, user } = await requireStaff(request, params, ["editor"]);
   const { slug, contentLanguage } = requireTarget(params);
   requireEditorOf(user, contentLanguage);
-  const start = await editorStartingPoint(await getDatabase(), slug, contentLanguage, user);
+  const start = await editorStart(slug, contentLanguage, user);
   if (!start) throw notFound();
   const t = await translator(language, "review");
   return data(
@@ -62,16 +62,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!form.success) {
     return data({ error: t("editor.tooLong"), problems: [] as string[], preview: null, content: "" }, { status: 400, headers: staffHeaders });
   }
-  const db = await getDatabase();
   const content = form.data.content.replace(/\r\n/g, "\n");
   if (form.data.intent === "preview") {
-    const start = await editorStartingPoint(db, slug, contentLanguage, user);
-    if (!start) throw notFound();
-    const { document, problems } = await checkRevision(db, { slug, language: contentLanguage, content, metadata: start.metadata });
+    const checked = await previewEdit({ slug, language: contentLanguage, content, author: user });
+    if (!checked) throw notFound();
+    const { document, problems } = checked;
     return data({ error: problems.length > 0 ? t("editor.problems") : null, problems: problems.map(formatProblem), preview: document, content }, { headers: staffHeaders });
   }
   try {
-    const id = await submitEditorRevision(db, { slug, language: contentLanguage, content, author: user, ip: clientAddress(context) });
+    const id = await submitEdit({ slug, language: contentLanguage, content, author: user, ip: clientAddress(context) });
     return redirect(localizedPath(language, `/review/${id}`), { status: 303, headers: staffHeaders });
   } catch (error) {
     if (error instanceof ReviewRejected) {

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { LessonFacts } from "~/components/LessonFacts";
 import { StudentActivitiesSection, BodySection, Section } from "~/components/LessonSections";
 import { Quiz } from "~/components/Quiz";
-import { requireLessonDocument } from "~/content/lesson-page.server";
+import { requireLessonDocument } from "~/publication/lesson-page.server";
 import { readQuizForm } from "~/content/quiz-form";
 import { studentLessonView } from "~/content/views";
 import { translator } from "~/i18n/i18n.server";

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { lessonPdfResponse } from "~/pdf/routes.server";
+import { lessonPdfResponse } from "~/publication/pdf-responses.server";
 
 export function loader({ request, params }: LoaderFunctionArgs) {
   return lessonPdfResponse("handout", request, params);

@@ -3,7 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { LessonCard } from "~/components/LessonCard";
-import { findLessons } from "~/content/catalogue.server";
+import { findLessons } from "~/publication/catalogue.server";
 import { topics } from "~/content/topics";
 import { translator } from "~/i18n/i18n.server";
 import { badRequest, requireLanguage } from "~/http/responses.server";

@@ -2,12 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireSameOrigin } from "~/auth/access.server";
-import { verifyAgainstDecoy, verifyPassword } from "~/auth/passwords.server";
-import { isRateLimited, recordAttempt } from "~/auth/rate-limit.server";
-import { createSession, sessionUser } from "~/auth/sessions.server";
-import { findUserByEmail, toUser } from "~/auth/users.server";
-import { recordAudit } from "~/db/audit.server";
-import { getDatabase } from "~/db/database.server";
+import { currentUser, signIn } from "~/auth/sign-in.server";
 import { clientAddress } from "~/http/context";
 import { requireLanguage } from "~/http/responses.server";
 import { staffHeaders, staffRouteHeaders } from "~/http/staff-headers.server";
@@ -28,7 +23,7 @@ function safeNext(next: string | undefined, language: string): string {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const language = requireLanguage(params);
   const t = await translator(language, "review");
-  if (await sessionUser(await getDatabase(), request)) throw redirect(safeNext(new URL(request.url).searchParams.get("next") ?? undefined, language), { headers: staffHeaders });
+  if (await currentUser(request)) throw redirect(safeNext(new URL(request.url).searchParams.get("next") ?? undefined, language), { headers: staffHeaders });
   return data(
     { next: new URL(request.url).searchParams.get("next") ?? "", title: t("login.title"), description: t("login.description") },
     { headers: staffHeaders },
@@ -46,24 +41,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const parsed = signInSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) return data({ error: t("login.invalid") }, { status: 400, headers: staffHeaders });
   const { email, password, next } = parsed.data;
-  const ip = clientAddress(context);
-  const db = await getDatabase();
-  if (await isRateLimited(db, email, ip)) {
-    await recordAudit(db, { actorId: null, actor: email, action: "session.sign-in-limited", ip });
-    return data({ error: t("login.tooMany") }, { status: 429, headers: { ...staffHeaders, "Retry-After": "900" } });
-  }
-  const row = await findUserByEmail(db, email);
-  const valid = row && row.disabled_at === null ? await verifyPassword(password, row.password_hash) : await verifyAgainstDecoy(password);
-  await recordAttempt(db, email, ip, Boolean(valid));
-  if (!row || !valid) {
-    await recordAudit(db, { actorId: row?.id ?? null, actor: email, action: "session.sign-in-failed", ip });
-    // The same words whether the email or the password was wrong.
-    return data({ error: t("login.failed") }, { status: 401, headers: staffHeaders });
-  }
-  const user = toUser(row);
-  const cookie = await createSession(db, user, { ip, userAgent: request.headers.get("User-Agent") });
-  await recordAudit(db, { actorId: user.id, actor: user.email, action: "session.sign-in", ip });
-  return redirect(safeNext(next, language), { status: 303, headers: { ...staffHeaders, "Set-Cookie": cookie } });
+  const result = await signIn({ email, password, ip: clientAddress(context), userAgent: request.headers.get("User-Agent") });
+  if (result.kind === "limited") return data({ error: t("login.tooMany") }, { status: 429, headers: { ...staffHeaders, "Retry-After": "900" } });
+  // The same words whether the email or the password was wrong.
+  if (result.kind === "failed") return data({ error: t("login.failed") }, { status: 401, headers: staffHeaders });
+  return redirect(safeNext(next, language), { status: 303, headers: { ...staffHeaders, "Set-Cookie": result.cookie } });
 }
 
 export default function Login() {

@@ -1,8 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useTranslation } from "react-i18next";
 import { requireSameOrigin } from "~/auth/access.server";
-import { destroySession, sessionUser } from "~/auth/sessions.server";
-import { getDatabase } from "~/db/database.server";
+import { signOut } from "~/auth/sign-in.server";
 import { clientAddress } from "~/http/context";
 import { requireLanguage } from "~/http/responses.server";
 import { staffHeaders, staffRouteHeaders } from "~/http/staff-headers.server";
@@ -22,9 +21,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const language = requireLanguage(params);
   requireSameOrigin(request);
-  const db = await getDatabase();
-  const user = await sessionUser(db, request);
-  const cookie = await destroySession(db, request, user, clientAddress(context));
+  const cookie = await signOut(request, clientAddress(context));
   return redirect(`/${language}/`, { status: 303, headers: { ...staffHeaders, "Set-Cookie": cookie } });
 }
 

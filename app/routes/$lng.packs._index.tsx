@@ -1,7 +1,7 @@
 import { data, redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getCatalogue, lessonHasMaterials, listLessons } from "~/content/catalogue.server";
+import { getCatalogue, lessonHasMaterials, listLessons } from "~/publication/catalogue.server";
 import { translator } from "~/i18n/i18n.server";
 import { languageNames, languages } from "~/i18n/languages";
 import { badRequest, requireLanguage } from "~/http/responses.server";

@@ -6,15 +6,15 @@ import { requireReviewerOf, requireSameOrigin } from "~/auth/access.server";
 import type { User } from "~/auth/users.server";
 import { DocumentPreview } from "~/components/DocumentPreview";
 import { StaffNav } from "~/components/StaffNav";
-import { invalidateCatalogue } from "~/content/catalogue.server";
+import { invalidateCatalogue } from "~/publication/catalogue.server";
 import { formatProblem } from "~/content/document";
-import { getDatabase } from "~/db/database.server";
 import { clientAddress } from "~/http/context";
 import { notFound } from "~/http/responses.server";
 import { staffHeaders, staffRouteHeaders } from "~/http/staff-headers.server";
 import { translator } from "~/i18n/i18n.server";
 import { languageNames } from "~/i18n/languages";
-import { canReadRevision, decideRevision, ReviewConflict, ReviewRejected, revisionDetail, type RevisionDetail } from "~/review/revisions.server";
+import { decide, revisionFor } from "~/review/review.server";
+import { canReadRevision, ReviewConflict, ReviewRejected, type RevisionDetail } from "~/review/revisions.server";
 import { requireStaff, staffUserView } from "~/review/staff-page.server";
 import { wordDiff } from "~/review/word-diff";
 import { localizedPath } from "~/seo/document-meta";
@@ -33,7 +33,7 @@ function requireReader(user: User, revision: RevisionDetail) {
 async function loadRevision(params: { id?: string }) {
   const id = revisionIdSchema.safeParse(params.id);
   if (!id.success) throw notFound();
-  const revision = await revisionDetail(await getDatabase(), id.data);
+  const revision = await revisionFor(id.data);
   if (!revision) throw notFound();
   return revision;
 }
@@ -74,9 +74,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return data({ error: t("revision.commentRequired") }, { status: 400, headers: staffHeaders });
   }
   try {
-    await decideRevision(
-      await getDatabase(),
-      revision.id,
+    await decide(revision.id,
       user,
       form.data.intent === "approve" ? { kind: "approve" } : { kind: "request-changes", comment: form.data.comment },
       clientAddress(context),

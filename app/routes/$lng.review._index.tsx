@@ -3,12 +3,11 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { StaffNav } from "~/components/StaffNav";
-import { getDatabase } from "~/db/database.server";
 import { badRequest } from "~/http/responses.server";
 import { staffHeaders, staffRouteHeaders } from "~/http/staff-headers.server";
 import { translator } from "~/i18n/i18n.server";
 import { languageNames, languages } from "~/i18n/languages";
-import { reviewQueue } from "~/review/revisions.server";
+import { queueOf } from "~/review/review.server";
 import { requireStaff, staffUserView } from "~/review/staff-page.server";
 import { localizedPath } from "~/seo/document-meta";
 
@@ -27,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Editors follow their own revisions and the reviewers' comments; reviewers and admins see the queue.
   const editor = user.role === "editor";
   const status = filters.data.status ?? (editor ? "all" : "in_review");
-  const entries = await reviewQueue(await getDatabase(), { languages: visible, status, authorId: editor ? user.id : undefined });
+  const entries = await queueOf({ languages: visible, status, authorId: editor ? user.id : undefined });
   const t = await translator(language, "review");
   return data(
     { language, user: staffUserView(user), entries, filters: { language: chosen ?? "", status }, title: t(editor ? "queue.mine" : "queue.title") },

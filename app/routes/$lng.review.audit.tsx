@@ -3,8 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { StaffNav } from "~/components/StaffNav";
-import { listAudit } from "~/db/audit.server";
-import { getDatabase } from "~/db/database.server";
+import { auditEntries } from "~/review/review.server";
 import { badRequest } from "~/http/responses.server";
 import { staffHeaders, staffRouteHeaders } from "~/http/staff-headers.server";
 import { translator } from "~/i18n/i18n.server";
@@ -20,7 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { language, user } = await requireStaff(request, params, ["admin", "reviewer"]);
   const filters = filterSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!filters.success) throw badRequest();
-  const entries = await listAudit(await getDatabase(), {
+  const entries = await auditEntries({
     action: filters.data.action || undefined,
     actor: filters.data.actor || undefined,
     limit: 200,

@@ -2,18 +2,17 @@ import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { StaffNav } from "~/components/StaffNav";
-import { getDatabase } from "~/db/database.server";
 import { staffHeaders, staffRouteHeaders } from "~/http/staff-headers.server";
 import { translator } from "~/i18n/i18n.server";
 import { languageNames, languages } from "~/i18n/languages";
-import { translationMatrix } from "~/review/revisions.server";
+import { translationStatus } from "~/review/review.server";
 import { requireStaff, staffUserView } from "~/review/staff-page.server";
 import { localizedPath } from "~/seo/document-meta";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { language, user } = await requireStaff(request, params);
   const t = await translator(language, "review");
-  return data({ language, user: staffUserView(user), rows: await translationMatrix(await getDatabase()), title: t("status.title") }, { headers: staffHeaders });
+  return data({ language, user: staffUserView(user), rows: await translationStatus(), title: t("status.title") }, { headers: staffHeaders });
 }
 
 export const headers = staffRouteHeaders;

@@ -1,18 +1,17 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getDatabase } from "~/db/database.server";
 import { notFound } from "~/http/responses.server";
 import { negotiateLanguage, translator } from "~/i18n/i18n.server";
 import { languageNames } from "~/i18n/languages";
-import { sha256Pattern, verifyPdf } from "~/review/verify.server";
+import { sha256Pattern, verifyIssuedPdf } from "~/publication/verify.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const sha256 = (params.sha256 ?? "").toLowerCase();
   if (!sha256Pattern.test(sha256)) throw notFound();
   const language = await negotiateLanguage(request);
   const t = await translator(language, "review");
-  return { language, sha256, verdict: await verifyPdf(await getDatabase(), sha256), title: t("verify.title"), description: t("verify.description") };
+  return { language, sha256, verdict: await verifyIssuedPdf(sha256), title: t("verify.title"), description: t("verify.description") };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }, { name: "description", content: data?.description }, { name: "robots", content: "noindex" }];

@@ -1,5 +1,5 @@
 // Every public URL in every language, with its hreflang alternates (sitemaps.org + xhtml:link).
-import { getCatalogue } from "~/content/catalogue.server";
+import { getCatalogue } from "~/publication/catalogue.server";
 import { languages, type Language } from "~/i18n/languages";
 import { localizedPath } from "./document-meta";
 

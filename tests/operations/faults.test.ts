@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createUser } from "~/auth/users.server";
 import { readLessonSources } from "~/content/sources.server";
 import { decideRevision, submitEditorRevision } from "~/review/revisions.server";
-import { syncLessonFiles } from "~/review/sync.server";
+import { syncLessonFiles } from "~/publication/import.server";
 import { describeEachDatabase } from "../db/databases";
 import { publishedText } from "../support/published";
 import { root, startServer, type ServerProcess } from "../support/server-process";

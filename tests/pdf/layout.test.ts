@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { languages } from "~/i18n/languages";
-import { bookDocumentSpec } from "~/pdf/documents/assemble.server";
+import { bookDocumentSpec } from "~/publication/pdf-assembly.server";
 import { a4, breakLines, layoutDocument, wordsOf } from "~/pdf/layout";
 import type { DocumentSpec } from "~/pdf/model";
 import { sharedMeasurer } from "~/pdf/render.server";

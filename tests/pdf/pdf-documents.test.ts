@@ -1,9 +1,9 @@
 import type { Nodes } from "mdast";
 import { toString as plainText } from "mdast-util-to-string";
 import { describe, expect, it } from "vitest";
-import { getCatalogue } from "~/content/catalogue.server";
+import { getCatalogue } from "~/publication/catalogue.server";
 import { languages } from "~/i18n/languages";
-import { bookDocumentSpec, lessonDocumentSpec, packDocumentSpec } from "~/pdf/documents/assemble.server";
+import { bookDocumentSpec, lessonDocumentSpec, packDocumentSpec } from "~/publication/pdf-assembly.server";
 import { renderPdf } from "~/pdf/render.server";
 import { bodyOf, extractPdf, normalized } from "./extract";
 
@@ -30,7 +30,8 @@ describe("text copied out of the PDF is the original text", () => {
   it("the lesson plan carries the answers, the timed plan and the safeguarding note", async () => {
     const document = (await getCatalogue()).bySlug.get(slug)!.documents.hy!;
     const pdf = await renderPdf((await lessonDocumentSpec("plan", slug, "hy"))!);
-    const text = normalized((await extractPdf(pdf.bytes)).pages.join("\n"));
+    // Body text only: a paragraph that runs onto the next page is not cut by the running header and footer.
+    const text = normalized((await extractPdf(pdf.bytes)).pages.map(bodyOf).join("\n"));
     for (const question of document.quiz) expect(text).toContain(normalized(question.options.find((option) => option.correct)!.text));
     for (const activity of document.activities) expect(text).toContain(normalized(activity.title));
     expect(text).toContain(normalized(plainText(document.safeguarding[0] as Nodes)));
@@ -111,7 +112,7 @@ describe("determinism across process history", () => {
     vi.resetModules();
     const fresh = async () => ({
       render: (await import("~/pdf/render.server")).renderPdf,
-      specs: await import("~/pdf/documents/assemble.server"),
+      specs: await import("~/publication/pdf-assembly.server"),
     });
     const first = await fresh();
     const alone = await first.render(await first.specs.bookDocumentSpec("student", "az"));

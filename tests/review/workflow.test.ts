@@ -4,10 +4,10 @@ import { createUser, type User } from "~/auth/users.server";
 import type { LessonSource } from "~/content/check";
 import { readLessonSources } from "~/content/sources.server";
 import { listAudit } from "~/db/audit.server";
-import { loadPublishedContent } from "~/review/published.server";
+import { loadPublishedContent } from "~/publication/published.server";
 import { decideRevision, ReviewConflict, ReviewRejected, submitEditorRevision, translationMatrix } from "~/review/revisions.server";
-import { syncLessonFiles } from "~/review/sync.server";
-import { verifyPdf } from "~/review/verify.server";
+import { syncLessonFiles } from "~/publication/import.server";
+import { verifyPdf } from "~/publication/verify.server";
 import { describeEachDatabase } from "../db/databases";
 import { publishedText } from "../support/published";
 

@@ -1,9 +1,9 @@
 // Gathers lessons and labels for a document and builds its specification.
-import { getCatalogue } from "~/content/catalogue.server";
+import { getCatalogue } from "~/publication/catalogue.server";
 import { lessonSummary } from "~/content/views";
 import type { Language } from "~/i18n/languages";
-import { documentLabels } from "./labels.server";
-import { bookSpec, handoutSpec, lessonPlanSpec, materialsSpec, packSpec, type LessonInLanguage, type PackPart } from "./specs";
+import { documentLabels } from "~/pdf/documents/labels.server";
+import { bookSpec, handoutSpec, lessonPlanSpec, materialsSpec, packSpec, type LessonInLanguage, type PackPart } from "~/pdf/documents/specs";
 
 export async function lessonInLanguage(slug: string, language: Language): Promise<LessonInLanguage | null> {
   const lesson = (await getCatalogue()).bySlug.get(slug);

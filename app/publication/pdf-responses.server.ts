@@ -2,12 +2,12 @@
 import type { Params } from "@remix-run/react";
 import { translator } from "~/i18n/i18n.server";
 import { requireLanguage, requireSlug, notFound } from "~/http/responses.server";
-import type { LessonDocumentKind } from "./documents/assemble.server";
-import { documentLabels } from "./documents/labels.server";
-import { parsePackRequest } from "./pack-request";
-import { pdfResponse } from "./response.server";
-import { bookPdf, lessonPdf, packPdf } from "./service.server";
-import { getCatalogue } from "~/content/catalogue.server";
+import type { LessonDocumentKind } from "./pdf-assembly.server";
+import { documentLabels } from "~/pdf/documents/labels.server";
+import { parsePackRequest } from "~/pdf/pack-request";
+import { pdfResponse } from "~/pdf/response.server";
+import { bookPdf, lessonPdf, packPdf } from "./pdfs.server";
+import { getCatalogue } from "~/publication/catalogue.server";
 
 const lessonFileNames = { plan: "lesson-plan", handout: "handout", materials: "materials" } as const;
 

@@ -1,6 +1,8 @@
 // /verify/<sha256>: is a PDF with this hash the current approved version, an earlier one, or unknown?
 import type { Kysely } from "kysely";
+import { getDatabase } from "~/db/database.server";
 import type { Database } from "~/db/schema";
+import { publishedRevisions } from "./published.server";
 import { isLanguage, type Language } from "~/i18n/languages";
 
 export interface VerifiedChange {
@@ -28,18 +30,19 @@ export async function verifyPdf(db: Kysely<Database>, sha256: string): Promise<V
   const contains = (JSON.parse(row.revision_ids) as { slug: string; language: string; revisionId: number | null }[]).flatMap((entry) =>
     isLanguage(entry.language) ? [{ ...entry, language: entry.language }] : [],
   );
-  const published = await db
-    .selectFrom("published")
-    .innerJoin("revisions", "revisions.id", "published.revision_id")
-    .select(["published.lesson_slug", "published.language", "published.revision_id", "revisions.decided_at", "published.published_at"])
-    .execute();
+  const published = await publishedRevisions(db);
   const changes: VerifiedChange[] = [];
   for (const entry of contains) {
-    const now = published.find((candidate) => candidate.lesson_slug === entry.slug && candidate.language === entry.language);
+    const now = published.find((candidate) => candidate.slug === entry.slug && candidate.language === entry.language);
     if (!now) changes.push({ slug: entry.slug, language: entry.language, from: entry.revisionId, to: null, approvedAt: null });
-    else if (now.revision_id !== entry.revisionId) {
-      changes.push({ slug: entry.slug, language: entry.language, from: entry.revisionId, to: now.revision_id, approvedAt: now.decided_at ?? now.published_at });
+    else if (now.revisionId !== entry.revisionId) {
+      changes.push({ slug: entry.slug, language: entry.language, from: entry.revisionId, to: now.revisionId, approvedAt: now.approvedAt });
     }
   }
   return { kind: changes.length === 0 ? "current" : "earlier", pdfKind: row.kind, contains, changes };
+}
+
+/** The verdict for /verify/<sha256>, on the process's database. */
+export async function verifyIssuedPdf(sha256: string): Promise<Verdict> {
+  return verifyPdf(await getDatabase(), sha256);
 }

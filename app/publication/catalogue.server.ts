@@ -7,14 +7,14 @@ import { watch } from "node:fs";
 import path from "node:path";
 import { getDatabase } from "~/db/database.server";
 import { languages, type Language } from "~/i18n/languages";
-import { loadPublishedContent, type PublishedRevision } from "~/review/published.server";
-import { syncLessonFiles } from "~/review/sync.server";
+import { loadPublishedContent, type PublishedRevision } from "~/publication/published.server";
+import { syncLessonFiles } from "~/publication/import.server";
 import { buildSearchIndex, type SearchIndex } from "~/search/search";
-import { checkCurriculum } from "./check";
-import { formatProblem, type Lesson, type LessonDocument } from "./document";
-import { lessonsDirectory, readLessonSources } from "./sources.server";
-import type { Topic } from "./topics";
-import { lessonSummary, type LessonSummary } from "./views";
+import { checkCurriculum } from "~/content/check";
+import { formatProblem, type Lesson, type LessonDocument } from "~/content/document";
+import { lessonsDirectory, readLessonSources } from "~/content/sources.server";
+import type { Topic } from "~/content/topics";
+import { lessonSummary, type LessonSummary } from "~/content/views";
 
 export interface PublishedLesson extends Lesson {
   /** Which revision each language's public text is, and when it was approved. */

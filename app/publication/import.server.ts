@@ -9,6 +9,7 @@ import type { LessonSource } from "~/content/check";
 import { recordAudit } from "~/db/audit.server";
 import { timestampOf, type Database } from "~/db/schema";
 import { isLanguage, languages, type Language } from "~/i18n/languages";
+import { publishRevision } from "./published.server";
 
 export interface SyncResult {
   firstImport: boolean;
@@ -118,12 +119,7 @@ export async function syncLessonFiles(db: Kysely<Database>, sources: LessonSourc
           .executeTakeFirstOrThrow();
         created.push({ slug: source.slug, language, revisionId: revision.id });
 
-        if (firstImport) {
-          await trx
-            .insertInto("published")
-            .values({ lesson_slug: source.slug, language, revision_id: revision.id, published_at: at })
-            .execute();
-        }
+        if (firstImport) await publishRevision(trx, { slug: source.slug, language, revisionId: revision.id, at });
         await recordAudit(trx, {
           actorId: null,
           actor: "system",

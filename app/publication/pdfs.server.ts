@@ -1,17 +1,17 @@
 // What the routes ask for: a PDF by kind and options, cached by a key of everything that makes its bytes.
 import { createHash } from "node:crypto";
-import { getCatalogue } from "~/content/catalogue.server";
+import { getCatalogue } from "~/publication/catalogue.server";
 import type { Language } from "~/i18n/languages";
 import { allResources } from "~/i18n/resources.server";
 import { violatedConstraint, getDatabase } from "~/db/database.server";
 import { timestampOf } from "~/db/schema";
-import { cachedPdf, cacheKey, type CachedPdf, type CacheSource } from "./cache.server";
-import { verifyOrigin } from "./documents/labels.server";
-import { bookDocumentSpec, lessonDocumentSpec, packDocumentSpec } from "./documents/assemble.server";
-import type { PackPart } from "./documents/specs";
-import type { LessonDocumentKind } from "./documents/assemble.server";
-import { layoutDocument } from "./layout";
-import { engineVersion, renderPdf, sharedMeasurer } from "./render.server";
+import { cachedPdf, cacheKey, type CachedPdf, type CacheSource } from "~/pdf/cache.server";
+import { verifyOrigin } from "~/pdf/documents/labels.server";
+import { bookDocumentSpec, lessonDocumentSpec, packDocumentSpec } from "./pdf-assembly.server";
+import type { PackOptions } from "~/pdf/pack-request";
+import type { LessonDocumentKind } from "./pdf-assembly.server";
+import { layoutDocument } from "~/pdf/layout";
+import { engineVersion, renderPdf, sharedMeasurer } from "~/pdf/render.server";
 
 const labelHashes = new Map<Language, string>();
 /** The UI strings a document prints (section headings, footer …) are content too. */
@@ -74,14 +74,6 @@ export async function bookPdf(kind: "student" | "teacher", language: Language) {
     (entry): entry is IncludedRevision => entry !== null,
   );
   return servePdf(`${kind}-book`, language, included, {}, async () => renderPdf(await bookDocumentSpec(kind, language)));
-}
-
-export interface PackOptions {
-  slugs: string[];
-  parts: PackPart[];
-  language: Language;
-  handoutLanguage: Language;
-  copies: number;
 }
 
 export async function packPdf(options: PackOptions) {

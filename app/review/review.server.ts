@@ -1,0 +1,53 @@
+// The review as the staff pages ask for it: each function reaches the process's database itself, so
+// route modules parse, authorize, call one of these and render. The functions that take a database
+// (revisions.server.ts, db/audit.server.ts) stay for tests and for work inside a transaction.
+import type { User } from "~/auth/users.server";
+import { listAudit } from "~/db/audit.server";
+import { getDatabase } from "~/db/database.server";
+import type { Language } from "~/i18n/languages";
+import {
+  checkRevision,
+  decideRevision,
+  editorStartingPoint,
+  reviewQueue,
+  revisionDetail,
+  submitEditorRevision,
+  translationMatrix,
+  type Decision,
+} from "./revisions.server";
+
+export async function queueOf(filter: Parameters<typeof reviewQueue>[1]) {
+  return reviewQueue(await getDatabase(), filter);
+}
+
+export async function revisionFor(id: number) {
+  return revisionDetail(await getDatabase(), id);
+}
+
+export async function decide(id: number, reviewer: User, decision: Decision, ip: string) {
+  return decideRevision(await getDatabase(), id, reviewer, decision, ip);
+}
+
+export async function translationStatus() {
+  return translationMatrix(await getDatabase());
+}
+
+export async function auditEntries(filter: Parameters<typeof listAudit>[1]) {
+  return listAudit(await getDatabase(), filter);
+}
+
+export async function editorStart(slug: string, language: Language, author: User) {
+  return editorStartingPoint(await getDatabase(), slug, language, author);
+}
+
+/** An editor's text checked as it would be approved, without saving it: the editor's preview. */
+export async function previewEdit(input: { slug: string; language: Language; content: string; author: User }) {
+  const db = await getDatabase();
+  const start = await editorStartingPoint(db, input.slug, input.language, input.author);
+  if (!start) return null;
+  return checkRevision(db, { slug: input.slug, language: input.language, content: input.content, metadata: start.metadata });
+}
+
+export async function submitEdit(input: Parameters<typeof submitEditorRevision>[1]) {
+  return submitEditorRevision(await getDatabase(), input);
+}
