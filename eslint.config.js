@@ -1,6 +1,7 @@
 // `npm run lint`, part one: ESLint with typescript-eslint's recommended rules. Part two is
 // dependency-cruiser (.dependency-cruiser.cjs): the domain boundaries and import cycles.
 import js from "@eslint/js";
+import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
@@ -9,35 +10,7 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     languageOptions: {
-      globals: {
-        console: "readonly",
-        process: "readonly",
-        Buffer: "readonly",
-        URL: "readonly",
-        URLSearchParams: "readonly",
-        setTimeout: "readonly",
-        clearTimeout: "readonly",
-        setInterval: "readonly",
-        clearInterval: "readonly",
-        setImmediate: "readonly",
-        fetch: "readonly",
-        Response: "readonly",
-        Request: "readonly",
-        Headers: "readonly",
-        TextEncoder: "readonly",
-        TextDecoder: "readonly",
-        structuredClone: "readonly",
-        AbortController: "readonly",
-        AbortSignal: "readonly",
-        queueMicrotask: "readonly",
-        document: "readonly",
-        window: "readonly",
-        location: "readonly",
-        navigator: "readonly",
-        self: "readonly",
-        caches: "readonly",
-        Intl: "readonly",
-      },
+      globals: { ...globals.node, ...globals.browser },
     },
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" }],

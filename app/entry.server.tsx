@@ -12,6 +12,7 @@ import { pageLanguage } from "~/i18n/i18n.server";
 import { i18nextOptions } from "~/i18n/i18next-options";
 import { allResources } from "~/i18n/resources.server";
 import { servePage, storePage } from "~/http/page-cache.server";
+import { answersPublicly } from "~/http/route-caching";
 import { securityHeaders } from "~/http/security-headers.server";
 import { authConfig } from "~/auth/config.server";
 import { catalogueVersion, getCatalogue } from "~/publication/catalogue.server";
@@ -71,12 +72,13 @@ export default async function handleRequest(
   const i18n = createInstance();
   await i18n.use(initReactI18next).init({ ...i18nextOptions, lng: language, resources: allResources });
 
-  // Public pages change only with the code and the published content: a validator from both lets a
-  // browser, nginx or a CDN revalidate cheaply, and the page is stored for the next visitor. Browsers
-  // revalidate every time (a 304 costs little), so an approval shows at the next visit; a CDN may keep a
-  // page a minute and serve it stale while it asks again. Routes
-  // that set their own Cache-Control (staff pages) keep it and are never stored.
-  const publicPage = request.method === "GET" && responseStatusCode === 200 && !responseHeaders.has("Cache-Control");
+  // Public pages (a route opts in, app/http/route-caching.ts) change only with the code and the published
+  // content: a validator from both lets a browser, nginx or a CDN revalidate cheaply, and the page is
+  // stored for the next visitor. Browsers revalidate every time (a 304 costs little), so an approval shows
+  // at the next visit; a CDN may keep a page a minute and serve it stale while it asks again. Every other
+  // page is private and never stored.
+  const publicPage = request.method === "GET" && responseStatusCode === 200 && answersPublicly(remixContext);
+  if (!publicPage && !responseHeaders.has("Cache-Control")) responseHeaders.set("Cache-Control", "private, no-store");
   const version = catalogueVersion();
   let etag = "";
   if (publicPage) {

@@ -47,7 +47,7 @@ declare module "pdfkit" {
     on(event: "data", listener: (chunk: Buffer) => void): this;
     on(event: "end" | "close", listener: () => void): this;
     on(event: "error", listener: (error: Error) => void): this;
-    on(event: string | symbol, listener: (...args: any[]) => void): this;
+    on(event: string | symbol, listener: (...args: unknown[]) => void): this;
   }
 
   export default PDFDocument;

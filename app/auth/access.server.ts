@@ -3,10 +3,10 @@
 import { config } from "~/config.server";
 import { redirect } from "@remix-run/node";
 import { getDatabase } from "~/db/database.server";
-import type { Role } from "~/db/schema";
 import type { Language } from "~/i18n/languages";
 import { sessionUser } from "./sessions.server";
 import { isOwnOrigin, ownOrigins } from "./origin";
+import { can, type StaffAction, type StaffResource } from "./policy";
 import type { User } from "./users.server";
 
 function forbidden(): Response {
@@ -24,20 +24,9 @@ export async function requireUser(request: Request, language: Language): Promise
   throw new Response("Unauthorized", { status: 401, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 }
 
-export async function requireRole(request: Request, language: Language, allowed: readonly Role[]): Promise<User> {
-  const user = await requireUser(request, language);
-  if (!allowed.includes(user.role)) throw forbidden();
-  return user;
-}
-
-/** A reviewer decides only in their languages; an admin may look but never decides. */
-export function requireReviewerOf(user: User, contentLanguage: Language): void {
-  if (user.role !== "reviewer" || !user.languages.includes(contentLanguage)) throw forbidden();
-}
-
-/** Editors edit in their languages. */
-export function requireEditorOf(user: User, contentLanguage: Language): void {
-  if (user.role !== "editor" || !user.languages.includes(contentLanguage)) throw forbidden();
+/** The check that throws: the one 403 of the portal, for loaders and actions (rules in policy.ts). */
+export function requirePermission(user: User, action: StaffAction, resource?: StaffResource): void {
+  if (!can(user, action, resource)) throw forbidden();
 }
 
 /**

@@ -2,8 +2,8 @@
 export const staffHeaders = { "Cache-Control": "private, no-store", "X-Robots-Tag": "noindex" };
 
 /**
- * Remix puts a loader's headers on the document only through the route's `headers` export: every staff
- * route re-exports this one.
+ * Remix takes a document's headers from the deepest route that exports `headers`: the staff layout
+ * route ($lng._staff.tsx) exports this for every page under it; the sign-in pages export it too.
  */
 export function staffRouteHeaders(): Record<string, string> {
   return staffHeaders;

@@ -4,7 +4,7 @@
 // each page written as one content stream of raw operators instead of one drawText per line, and
 // streams compressed with Node's native zlib instead of pdf-lib's JavaScript deflate.
 import { deflateSync } from "node:zlib";
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, type PDFFont, type PDFPage } from "pdf-lib";
+import { type PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, type PDFRef, type PDFFont, type PDFPage } from "pdf-lib";
 import { loadFonts } from "./fonts.server";
 import type { Graphic, LaidOutDocument, OutlineEntry } from "./layout";
 import type { Measurer } from "./text-style";

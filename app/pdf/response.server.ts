@@ -8,6 +8,8 @@ function encodeRfc5987(value: string): string {
 
 export function contentDisposition(asciiName: string, unicodeName: string): string {
   const fallback = asciiName.replace(/[^\x20-\x7e]|["\\]/g, "_");
+  // Control characters, slashes and quotes become spaces: a file name, never a path or a header break.
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point here
   const name = unicodeName.replace(/[\u0000-\u001f\u007f/\\"]/g, " ").replace(/\s+/g, " ").trim();
   return `inline; filename="${fallback}"; filename*=UTF-8''${encodeRfc5987(name)}`;
 }

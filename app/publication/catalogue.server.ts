@@ -4,7 +4,6 @@
 // in review first, as everywhere).
 import { config } from "~/config.server";
 import { watch } from "node:fs";
-import path from "node:path";
 import { getDatabase } from "~/db/database.server";
 import { languages, type Language } from "~/i18n/languages";
 import { loadPublishedContent, type PublishedRevision } from "~/publication/published.server";

@@ -1,22 +1,16 @@
 // PDF previews of a revision in review: exactly what its plan and handout will be once approved.
-import type { Params } from "@remix-run/react";
-import type { User } from "~/auth/users.server";
 import { lessonSummary } from "~/content/views";
-import { getDatabase } from "~/db/database.server";
 import { notFound } from "~/http/responses.server";
 import { cachedPdf, cacheKey } from "~/pdf/cache.server";
 import { documentLabels } from "~/pdf/documents/labels.server";
 import { handoutSpec, lessonPlanSpec } from "~/pdf/documents/specs";
 import { engineVersion, renderPdf } from "~/pdf/render.server";
 import { pdfResponse } from "~/pdf/response.server";
-import { canReadRevision, revisionDetail } from "./revisions.server";
+import type { RevisionDetail } from "./revision-detail.server";
 
-export async function revisionPdfResponse(kind: "plan" | "handout", request: Request, params: Params, user: User) {
-  const id = Number(params.id);
-  if (!Number.isInteger(id) || id <= 0) throw notFound();
-  const revision = await revisionDetail(await getDatabase(), id);
-  if (!revision || !revision.document || !revision.lesson) throw notFound();
-  if (!canReadRevision(user, revision)) throw new Response("Forbidden", { status: 403 });
+/** The plan or handout of a revision the caller may read (requireRevision). */
+export async function revisionPdfResponse(kind: "plan" | "handout", request: Request, revision: RevisionDetail) {
+  if (!revision.document || !revision.lesson) throw notFound();
   const item = { lesson: lessonSummary(revision.lesson, revision.document), document: revision.document, labels: await documentLabels(revision.language) };
   const pdf = await cachedPdf(cacheKey({ engineVersion, kind: `revision-${kind}`, revision: revision.id, hash: revision.document.contentHash }), () =>
     renderPdf(kind === "plan" ? lessonPlanSpec(item) : handoutSpec(item)),

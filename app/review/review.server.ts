@@ -1,20 +1,16 @@
 // The review as the staff pages ask for it: each function reaches the process's database itself, so
 // route modules parse, authorize, call one of these and render. The functions that take a database
-// (revisions.server.ts, db/audit.server.ts) stay for tests and for work inside a transaction.
+// (queue, revision-detail, decisions, editor, translation-status and db/audit) stay for tests and for work inside a transaction.
 import type { User } from "~/auth/users.server";
 import { listAudit } from "~/db/audit.server";
 import { getDatabase } from "~/db/database.server";
 import type { Language } from "~/i18n/languages";
-import {
-  checkRevision,
-  decideRevision,
-  editorStartingPoint,
-  reviewQueue,
-  revisionDetail,
-  submitEditorRevision,
-  translationMatrix,
-  type Decision,
-} from "./revisions.server";
+import { checkRevision } from "./check-revision.server";
+import { decideRevision, type Decision } from "./decisions.server";
+import { editorStartingPoint, submitEditorRevision } from "./editor.server";
+import { reviewQueue } from "./queue.server";
+import { revisionDetail } from "./revision-detail.server";
+import { translationMatrix } from "./translation-status.server";
 
 export async function queueOf(filter: Parameters<typeof reviewQueue>[1]) {
   return reviewQueue(await getDatabase(), filter);

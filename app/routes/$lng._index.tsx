@@ -8,6 +8,7 @@ import { translator } from "~/i18n/i18n.server";
 import { requireLanguage } from "~/http/responses.server";
 import { documentMeta, localizedPath } from "~/seo/document-meta";
 import { publicOrigin } from "~/seo/public-origin.server";
+import { publicPageHandle } from "~/http/route-caching";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const language = requireLanguage(params);
@@ -18,6 +19,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     meta: documentMeta({ title: t("home.title"), description: t("common:site.description"), origin: publicOrigin(request), language, path: "/" }),
   };
 }
+
+/** The same page for every reader of its URL: stored and shared (app/http/route-caching.ts). */
+export const handle = publicPageHandle;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => data?.meta ?? [];
 

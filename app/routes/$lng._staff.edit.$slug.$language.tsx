@@ -2,25 +2,23 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { requireEditorOf, requireSameOrigin } from "~/auth/access.server";
+import { requirePermission, requireSameOrigin } from "~/auth/access.server";
 import { DocumentPreview } from "~/components/DocumentPreview";
 import { StaffNav } from "~/components/StaffNav";
 import { formatProblem, isSlug } from "~/content/document";
 import { clientAddress } from "~/http/context";
 import { notFound } from "~/http/responses.server";
-import { staffHeaders, staffRouteHeaders } from "~/http/staff-headers.server";
 import { translator } from "~/i18n/i18n.server";
 import { isLanguage, languageNames } from "~/i18n/languages";
 import { editorStart, previewEdit, submitEdit } from "~/review/review.server";
-import { ReviewRejected } from "~/review/revisions.server";
+import { ReviewRejected } from "~/review/review-errors";
 import { requireStaff, staffUserView } from "~/review/staff-page.server";
 import { localizedPath } from "~/seo/document-meta";
 
 const maximumLength = 200_000;
 const editorSchema = z.object({
   intent: z.enum(["preview", "save"]),
-  content: z.string().max(maximumLength),
-});
+  content: z.string().max(maximumLength) });
 
 function requireTarget(params: { slug?: string; language?: string }) {
   if (!isSlug(params.slug) || !isLanguage(params.language)) throw notFound();
@@ -28,9 +26,9 @@ function requireTarget(params: { slug?: string; language?: string }) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { language, user } = await requireStaff(request, params, ["editor"]);
+  const { language, user } = await requireStaff(request, params);
   const { slug, contentLanguage } = requireTarget(params);
-  requireEditorOf(user, contentLanguage);
+  requirePermission(user, "lesson.edit", { language: contentLanguage });
   const start = await editorStart(slug, contentLanguage, user);
   if (!start) throw notFound();
   const t = await translator(language, "review");
@@ -44,37 +42,34 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       history: start.history,
       title: t("editor.title", { lesson: slug, language: languageNames[contentLanguage] }),
     },
-    { headers: staffHeaders },
   );
 }
-
-export const headers = staffRouteHeaders;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }, { name: "robots", content: "noindex" }];
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   requireSameOrigin(request);
-  const { language, user } = await requireStaff(request, params, ["editor"]);
+  const { language, user } = await requireStaff(request, params);
   const { slug, contentLanguage } = requireTarget(params);
-  requireEditorOf(user, contentLanguage);
+  requirePermission(user, "lesson.edit", { language: contentLanguage });
   const t = await translator(language, "review");
   const form = editorSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!form.success) {
-    return data({ error: t("editor.tooLong"), problems: [] as string[], preview: null, content: "" }, { status: 400, headers: staffHeaders });
+    return data({ error: t("editor.tooLong"), problems: [] as string[], preview: null, content: "" }, { status: 400 });
   }
   const content = form.data.content.replace(/\r\n/g, "\n");
   if (form.data.intent === "preview") {
     const checked = await previewEdit({ slug, language: contentLanguage, content, author: user });
     if (!checked) throw notFound();
     const { document, problems } = checked;
-    return data({ error: problems.length > 0 ? t("editor.problems") : null, problems: problems.map(formatProblem), preview: document, content }, { headers: staffHeaders });
+    return data({ error: problems.length > 0 ? t("editor.problems") : null, problems: problems.map(formatProblem), preview: document, content });
   }
   try {
     const id = await submitEdit({ slug, language: contentLanguage, content, author: user, ip: clientAddress(context) });
-    return redirect(localizedPath(language, `/review/${id}`), { status: 303, headers: staffHeaders });
+    return redirect(localizedPath(language, `/review/${id}`), { status: 303 });
   } catch (error) {
     if (error instanceof ReviewRejected) {
-      return data({ error: t("editor.problems"), problems: error.problems.map(formatProblem), preview: null, content }, { status: 422, headers: staffHeaders });
+      return data({ error: t("editor.problems"), problems: error.problems.map(formatProblem), preview: null, content }, { status: 422 });
     }
     throw error;
   }

@@ -2,46 +2,28 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { requireReviewerOf, requireSameOrigin } from "~/auth/access.server";
-import type { User } from "~/auth/users.server";
+import { requirePermission, requireSameOrigin } from "~/auth/access.server";
+import { can } from "~/auth/policy";
 import { DocumentPreview } from "~/components/DocumentPreview";
 import { StaffNav } from "~/components/StaffNav";
 import { invalidateCatalogue } from "~/publication/catalogue.server";
 import { formatProblem } from "~/content/document";
 import { clientAddress } from "~/http/context";
-import { notFound } from "~/http/responses.server";
-import { staffHeaders, staffRouteHeaders } from "~/http/staff-headers.server";
 import { translator } from "~/i18n/i18n.server";
 import { languageNames } from "~/i18n/languages";
-import { decide, revisionFor } from "~/review/review.server";
-import { canReadRevision, ReviewConflict, ReviewRejected, type RevisionDetail } from "~/review/revisions.server";
-import { requireStaff, staffUserView } from "~/review/staff-page.server";
+import { decide } from "~/review/review.server";
+import { ReviewConflict, ReviewRejected } from "~/review/review-errors";
+import { requireRevision, staffUserView } from "~/review/staff-page.server";
 import { wordDiff } from "~/review/word-diff";
 import { localizedPath } from "~/seo/document-meta";
-
-const revisionIdSchema = z.coerce.number().int().positive().max(2 ** 31 - 1);
 
 const decisionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("approve"), comment: z.string().max(5000).optional() }),
   z.object({ intent: z.literal("request-changes"), comment: z.string().trim().max(5000) }),
 ]);
 
-function requireReader(user: User, revision: RevisionDetail) {
-  if (!canReadRevision(user, revision)) throw new Response("Forbidden", { status: 403 });
-}
-
-async function loadRevision(params: { id?: string }) {
-  const id = revisionIdSchema.safeParse(params.id);
-  if (!id.success) throw notFound();
-  const revision = await revisionFor(id.data);
-  if (!revision) throw notFound();
-  return revision;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { language, user } = await requireStaff(request, params);
-  const revision = await loadRevision(params);
-  requireReader(user, revision);
+  const { language, user, revision } = await requireRevision(request, params);
   const t = await translator(language, "review");
   const decided = new URL(request.url).searchParams.get("decided");
   return data(
@@ -50,28 +32,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       user: staffUserView(user),
       revision: { ...revision, lesson: null, problems: revision.problems.map(formatProblem) },
       diff: revision.publishedContent === null ? null : wordDiff(revision.publishedContent, revision.content),
-      canDecide: user.role === "reviewer" && user.languages.includes(revision.language) && revision.authorId !== user.id,
+      canDecide: can(user, "revision.decide", revision),
       decided: decided === "approved" || decided === "changes_requested" ? decided : null,
       title: t("revision.title", { id: revision.id }),
     },
-    { headers: staffHeaders },
   );
 }
-
-export const headers = staffRouteHeaders;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }, { name: "robots", content: "noindex" }];
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   requireSameOrigin(request);
-  const { language, user } = await requireStaff(request, params, ["reviewer"]);
-  const revision = await loadRevision(params);
-  requireReviewerOf(user, revision.language);
+  const { language, user, revision } = await requireRevision(request, params);
+  requirePermission(user, "revision.decide", revision);
   const t = await translator(language, "review");
   const form = decisionSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!form.success) return data({ error: t("revision.commentRequired") }, { status: 400, headers: staffHeaders });
+  if (!form.success) return data({ error: t("revision.commentRequired") }, { status: 400 });
   if (form.data.intent === "request-changes" && form.data.comment.length === 0) {
-    return data({ error: t("revision.commentRequired") }, { status: 400, headers: staffHeaders });
+    return data({ error: t("revision.commentRequired") }, { status: 400 });
   }
   try {
     await decide(revision.id,
@@ -80,17 +58,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       clientAddress(context),
     );
   } catch (error) {
-    if (error instanceof ReviewConflict) return data({ error: t("revision.alreadyDecided") }, { status: 409, headers: staffHeaders });
+    if (error instanceof ReviewConflict) return data({ error: t("revision.alreadyDecided") }, { status: 409 });
     if (error instanceof ReviewRejected) {
       const status = error.problems.length > 0 ? 422 : 403;
-      return data({ error: error.problems.length > 0 ? t("revision.problems") : t("revision.ownRevision") }, { status, headers: staffHeaders });
+      return data({ error: error.problems.length > 0 ? t("revision.problems") : t("revision.ownRevision") }, { status });
     }
     throw error;
   }
   // An approval is visible to the next request.
   if (form.data.intent === "approve") invalidateCatalogue();
   const decided = form.data.intent === "approve" ? "approved" : "changes_requested";
-  return redirect(`${localizedPath(language, `/review/${revision.id}`)}?decided=${decided}`, { status: 303, headers: staffHeaders });
+  return redirect(`${localizedPath(language, `/review/${revision.id}`)}?decided=${decided}`, { status: 303 });
 }
 
 export default function Revision() {

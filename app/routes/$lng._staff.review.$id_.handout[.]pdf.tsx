@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireStaff } from "~/review/staff-page.server";
 import { revisionPdfResponse } from "~/review/preview-pdf.server";
+import { requireRevision } from "~/review/staff-page.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user } = await requireStaff(request, params);
-  return revisionPdfResponse("handout", request, params, user);
+  const { revision } = await requireRevision(request, params);
+  return revisionPdfResponse("handout", request, revision);
 }

@@ -4,7 +4,6 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { StaffNav } from "~/components/StaffNav";
 import { badRequest } from "~/http/responses.server";
-import { staffHeaders, staffRouteHeaders } from "~/http/staff-headers.server";
 import { translator } from "~/i18n/i18n.server";
 import { languageNames, languages } from "~/i18n/languages";
 import { queueOf } from "~/review/review.server";
@@ -14,8 +13,7 @@ import { localizedPath } from "~/seo/document-meta";
 const statuses = ["in_review", "approved", "changes_requested", "superseded", "all"] as const;
 const filterSchema = z.object({
   language: z.union([z.literal(""), z.enum(languages)]).optional(),
-  status: z.enum(statuses).optional(),
-});
+  status: z.enum(statuses).optional() });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { language, user } = await requireStaff(request, params);
@@ -30,11 +28,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const t = await translator(language, "review");
   return data(
     { language, user: staffUserView(user), entries, filters: { language: chosen ?? "", status }, title: t(editor ? "queue.mine" : "queue.title") },
-    { headers: staffHeaders },
   );
 }
-
-export const headers = staffRouteHeaders;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }, { name: "robots", content: "noindex" }];
 

@@ -5,31 +5,26 @@ import { z } from "zod";
 import { StaffNav } from "~/components/StaffNav";
 import { auditEntries } from "~/review/review.server";
 import { badRequest } from "~/http/responses.server";
-import { staffHeaders, staffRouteHeaders } from "~/http/staff-headers.server";
 import { translator } from "~/i18n/i18n.server";
 import { requireStaff, staffUserView } from "~/review/staff-page.server";
 
 const filterSchema = z.object({
   action: z.string().trim().max(100).optional(),
-  actor: z.string().trim().max(200).optional(),
-});
+  actor: z.string().trim().max(200).optional() });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   // Administrators and reviewers read the log; nobody can change it.
-  const { language, user } = await requireStaff(request, params, ["admin", "reviewer"]);
+  const { language, user } = await requireStaff(request, params, "audit.read");
   const filters = filterSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!filters.success) throw badRequest();
   const entries = await auditEntries({
     action: filters.data.action || undefined,
     actor: filters.data.actor || undefined,
     limit: 200,
-    offset: 0,
-  });
+    offset: 0 });
   const t = await translator(language, "review");
-  return data({ language, user: staffUserView(user), entries, filters: filters.data, title: t("audit.title") }, { headers: staffHeaders });
+  return data({ language, user: staffUserView(user), entries, filters: filters.data, title: t("audit.title") });
 }
-
-export const headers = staffRouteHeaders;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }, { name: "robots", content: "noindex" }];
 

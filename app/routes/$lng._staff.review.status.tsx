@@ -2,7 +2,6 @@ import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { StaffNav } from "~/components/StaffNav";
-import { staffHeaders, staffRouteHeaders } from "~/http/staff-headers.server";
 import { translator } from "~/i18n/i18n.server";
 import { languageNames, languages } from "~/i18n/languages";
 import { translationStatus } from "~/review/review.server";
@@ -12,10 +11,8 @@ import { localizedPath } from "~/seo/document-meta";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { language, user } = await requireStaff(request, params);
   const t = await translator(language, "review");
-  return data({ language, user: staffUserView(user), rows: await translationStatus(), title: t("status.title") }, { headers: staffHeaders });
+  return data({ language, user: staffUserView(user), rows: await translationStatus(), title: t("status.title") });
 }
-
-export const headers = staffRouteHeaders;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }, { name: "robots", content: "noindex" }];
 

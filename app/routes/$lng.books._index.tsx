@@ -7,6 +7,7 @@ import { requireLanguage } from "~/http/responses.server";
 import { bookPdf } from "~/publication/pdfs.server";
 import { documentMeta, localizedPath } from "~/seo/document-meta";
 import { publicOrigin } from "~/seo/public-origin.server";
+import { publicPageHandle } from "~/http/route-caching";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const language = requireLanguage(params);
@@ -26,6 +27,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     meta: documentMeta({ title: t("books.title"), description: t("books.description"), origin: publicOrigin(request), language, path: "/books" }),
   };
 }
+
+/** The same page for every reader of its URL: stored and shared (app/http/route-caching.ts). */
+export const handle = publicPageHandle;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => data?.meta ?? [];
 

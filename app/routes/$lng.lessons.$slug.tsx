@@ -11,6 +11,7 @@ import { translator } from "~/i18n/i18n.server";
 import { requireLanguage, requireSlug } from "~/http/responses.server";
 import { documentMeta, localizedPath } from "~/seo/document-meta";
 import { publicOrigin } from "~/seo/public-origin.server";
+import { publicPageHandle } from "~/http/route-caching";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const language = requireLanguage(params);
@@ -29,6 +30,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     }),
   };
 }
+
+/** The same page for every reader of its URL: stored and shared (app/http/route-caching.ts). */
+export const handle = publicPageHandle;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => data?.meta ?? [];
 

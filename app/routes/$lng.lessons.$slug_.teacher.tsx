@@ -14,6 +14,7 @@ import { lessonPdf } from "~/publication/pdfs.server";
 import { requireLanguage, requireSlug } from "~/http/responses.server";
 import { documentMeta, localizedPath } from "~/seo/document-meta";
 import { publicOrigin } from "~/seo/public-origin.server";
+import { publicPageHandle } from "~/http/route-caching";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const language = requireLanguage(params);
@@ -36,6 +37,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     }),
   };
 }
+
+/** The same page for every reader of its URL: stored and shared (app/http/route-caching.ts). */
+export const handle = publicPageHandle;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => data?.meta ?? [];
 

@@ -9,6 +9,7 @@ import { translator } from "~/i18n/i18n.server";
 import { badRequest, requireLanguage } from "~/http/responses.server";
 import { documentMeta, localizedPath } from "~/seo/document-meta";
 import { publicOrigin } from "~/seo/public-origin.server";
+import { publicPageHandle } from "~/http/route-caching";
 
 const gradesOffered = [8, 9, 10, 11] as const;
 
@@ -41,6 +42,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     }),
   };
 }
+
+/** The same page for every reader of its URL: stored and shared (app/http/route-caching.ts). */
+export const handle = publicPageHandle;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => data?.meta ?? [];
 

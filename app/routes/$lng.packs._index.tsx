@@ -9,6 +9,7 @@ import { defaultPackForm, packQuery, readPackForm } from "~/pdf/pack-form";
 import { maximumCopies, parsePackRequest } from "~/pdf/pack-request";
 import { documentMeta, localizedPath } from "~/seo/document-meta";
 import { publicOrigin } from "~/seo/public-origin.server";
+import { publicPageHandle } from "~/http/route-caching";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const language = requireLanguage(params);
@@ -32,6 +33,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const errors = parsed.errors.map((error) => t(`errors.${error.code}`, error.values));
   return data({ ...page, form, errors }, { status: 400 });
 }
+
+/** The same page for every reader of its URL: stored and shared (app/http/route-caching.ts). */
+export const handle = publicPageHandle;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => data?.meta ?? [];
 

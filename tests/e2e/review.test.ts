@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createUser } from "~/auth/users.server";
 import { createDatabase, type DatabaseHandle } from "~/db/database.server";
-import { submitEditorRevision } from "~/review/revisions.server";
+import { submitEditorRevision } from "~/review/editor.server";
 import { publishedText } from "../support/published";
 import { launchBrowser, outputDirectory, watchForErrors } from "./browser";
 

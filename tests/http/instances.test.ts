@@ -3,7 +3,7 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { createUser } from "~/auth/users.server";
-import { submitEditorRevision } from "~/review/revisions.server";
+import { submitEditorRevision } from "~/review/editor.server";
 import { openTestDatabase, testedDialects } from "../db/databases";
 import { startServer } from "../support/server-process";
 import { publishedText } from "../support/published";

@@ -1,0 +1,186 @@
+// Words and lines: styled text split into words (pieces per font face, a no-break space joining),
+// measured once, broken first-fit at word boundaries; a line placed as runs. Cached per paragraph.
+import type { Inline } from "./model";
+import type { PlacedRun } from "./laid-out";
+import { regular, type Measurer, type TextStyle } from "./text-style";
+import type { Color } from "./theme";
+
+export interface Piece {
+  faceId: string;
+  text: string;
+  width: number;
+}
+
+export interface Word {
+  pieces: Piece[];
+  width: number;
+  /** The style of its last character: the space after the word is set in it. */
+  trailingStyle: TextStyle;
+}
+
+export interface TextLine {
+  words: Word[];
+  width: number;
+}
+
+/**
+ * Characters that separate words (a test per character: no regular expression in the hot loop). A
+ * no-break space is not one: it joins its neighbours into one word (a phone number never breaks).
+ */
+function isWhitespace(character: string): boolean {
+  return character === " " || character === "\n" || character === "\t" || character === "\r";
+}
+
+function styleOf(inline: Inline): TextStyle {
+  return { bold: inline.style?.bold ?? false, italic: inline.style?.italic ?? false };
+}
+
+// Lesson documents live as long as the catalogue, and so do the inline arrays made from them: a
+// paragraph is split into words and broken into lines once, then reused by every document that holds
+// it (its plan, its handout, both books, any pack). Keyed by identity, so nothing stale is ever reused.
+const wordCache = new WeakMap<readonly Inline[], Map<string, Word[]>>();
+const lineCache = new WeakMap<Word[], Map<number, TextLine[]>>();
+
+/** Splits styled text into words; each word into pieces, one per run of characters of one face. */
+export function wordsOf(inlines: readonly Inline[], size: number, measurer: Measurer): Word[] {
+  let bySize = wordCache.get(inlines);
+  if (!bySize) {
+    bySize = new Map();
+    wordCache.set(inlines, bySize);
+  }
+  // The measurer is part of the key: tests may lay out with other fonts.
+  const key = `${size}`;
+  let words = bySize.get(key);
+  if (!words || measurerOf.get(words) !== measurer) {
+    words = splitIntoWords(inlines, size, measurer);
+    measurerOf.set(words, measurer);
+    bySize.set(key, words);
+  }
+  return words;
+}
+const measurerOf = new WeakMap<Word[], Measurer>();
+
+function splitIntoWords(inlines: readonly Inline[], size: number, measurer: Measurer): Word[] {
+  const words: Word[] = [];
+  let pieces: { faceId: string; text: string }[] = [];
+  let trailingStyle: TextStyle = regular;
+  const finishWord = () => {
+    if (pieces.length === 0) return;
+    const measured = pieces.map((piece) => ({ ...piece, width: measurer.advance(piece.text, piece.faceId) * size }));
+    words.push({ pieces: measured, width: measured.reduce((sum, piece) => sum + piece.width, 0), trailingStyle });
+    pieces = [];
+  };
+  for (const inline of inlines) {
+    const style = styleOf(inline);
+    for (const character of inline.text) {
+      if (isWhitespace(character)) {
+        finishWord();
+        continue;
+      }
+      if (character === "\u00a0") {
+        // Drawn as an ordinary space (fonts without a no-break space glyph; extracted text stays plain).
+        const spaceFace = measurer.faceFor(32, style);
+        const last = pieces.at(-1);
+        if (last && last.faceId === spaceFace) last.text += " ";
+        else pieces.push({ faceId: spaceFace, text: " " });
+        continue;
+      }
+      const faceId = measurer.faceFor(character.codePointAt(0)!, style);
+      const last = pieces.at(-1);
+      if (last && last.faceId === faceId) last.text += character;
+      else pieces.push({ faceId, text: character });
+      trailingStyle = style;
+    }
+  }
+  finishWord();
+  return words;
+}
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+
+/** A word wider than the line is cut between characters, never drawn across the margin. */
+function splitOverlongWord(word: Word, maxWidth: number, size: number, measurer: Measurer): Word[] {
+  const parts: Word[] = [];
+  let current: Piece[] = [];
+  let currentWidth = 0;
+  for (const piece of word.pieces) {
+    for (const { segment } of graphemes.segment(piece.text)) {
+      const width = measurer.advance(segment, piece.faceId) * size;
+      if (currentWidth + width > maxWidth && current.length > 0) {
+        parts.push({ pieces: current, width: currentWidth, trailingStyle: word.trailingStyle });
+        current = [];
+        currentWidth = 0;
+      }
+      const last = current.at(-1);
+      if (last && last.faceId === piece.faceId) {
+        last.text += segment;
+        last.width = measurer.advance(last.text, last.faceId) * size;
+      } else current.push({ faceId: piece.faceId, text: segment, width });
+      currentWidth = current.reduce((sum, part) => sum + part.width, 0);
+    }
+  }
+  if (current.length > 0) parts.push({ pieces: current, width: currentWidth, trailingStyle: word.trailingStyle });
+  return parts;
+}
+
+function spaceWidth(style: TextStyle, size: number, measurer: Measurer): number {
+  return measurer.advance(" ", measurer.faceFor(32, style)) * size;
+}
+
+/** First-fit line breaking at word boundaries with exact widths. */
+export function breakLines(words: Word[], maxWidth: number, size: number, measurer: Measurer): TextLine[] {
+  let byWidth = lineCache.get(words);
+  if (!byWidth) {
+    byWidth = new Map();
+    lineCache.set(words, byWidth);
+  }
+  let lines = byWidth.get(maxWidth);
+  if (!lines) {
+    lines = firstFit(words, maxWidth, size, measurer);
+    byWidth.set(maxWidth, lines);
+  }
+  return lines;
+}
+
+function firstFit(words: Word[], maxWidth: number, size: number, measurer: Measurer): TextLine[] {
+  const lines: TextLine[] = [];
+  let current: Word[] = [];
+  let width = 0;
+  for (const original of words) {
+    for (const word of original.width > maxWidth ? splitOverlongWord(original, maxWidth, size, measurer) : [original]) {
+      const gap = current.length > 0 ? spaceWidth(current.at(-1)!.trailingStyle, size, measurer) : 0;
+      if (current.length > 0 && width + gap + word.width > maxWidth) {
+        lines.push({ words: current, width });
+        current = [word];
+        width = word.width;
+      } else {
+        current.push(word);
+        width += gap + word.width;
+      }
+    }
+  }
+  if (current.length > 0) lines.push({ words: current, width });
+  return lines;
+}
+
+/** A line's words and spaces as runs, merging neighbours of the same face. */
+export function runsOfLine(line: TextLine, x: number, baseline: number, size: number, color: Color, measurer: Measurer): PlacedRun[] {
+  const runs: PlacedRun[] = [];
+  let cursor = x;
+  const add = (faceId: string, text: string, width: number) => {
+    const last = runs.at(-1);
+    if (last && last.faceId === faceId) {
+      last.pieces.push(text);
+      last.width += width;
+    } else runs.push({ faceId, size, pieces: [text], x: cursor, y: baseline, width, color });
+    cursor += width;
+  };
+  line.words.forEach((word, index) => {
+    if (index > 0) {
+      const style = line.words[index - 1]!.trailingStyle;
+      add(measurer.faceFor(32, style), " ", spaceWidth(style, size, measurer));
+    }
+    for (const piece of word.pieces) add(piece.faceId, piece.text, piece.width);
+  });
+  return runs;
+}

@@ -1,0 +1,85 @@
+// One revision as its page shows it: the text, what is published now, the source it follows, and its
+// problems by the rules of `content check`.
+import type { Kysely } from "kysely";
+import type { ContentProblem, Lesson, LessonDocument } from "~/content/document";
+import { type Database, type RevisionStatus } from "~/db/schema";
+import { isLanguage, type Language } from "~/i18n/languages";
+import { publishedRevisions } from "~/publication/published.server";
+import { checkRevision } from "./check-revision.server";
+
+export interface RevisionDetail {
+  id: number;
+  slug: string;
+  language: Language;
+  status: RevisionStatus;
+  content: string;
+  comment: string | null;
+  createdAt: string;
+  decidedAt: string | null;
+  decidedBy: string | null;
+  author: string;
+  authorId: number | null;
+  follows: number | null;
+  /** The text that is public now for this lesson language (null when none is). */
+  publishedContent: string | null;
+  publishedRevisionId: number | null;
+  /** For a translation: the source language's published revision, to tell whether this one is outdated. */
+  sourceLanguage: Language;
+  currentSourceRevisionId: number | null;
+  /** The revision parsed and checked as the portal would serve it, with its problems. */
+  document: LessonDocument | null;
+  lesson: Lesson | null;
+  problems: ContentProblem[];
+}
+
+export async function revisionDetail(db: Kysely<Database>, id: number): Promise<RevisionDetail | null> {
+  const row = await db
+    .selectFrom("revisions")
+    .leftJoin("users as authors", "authors.id", "revisions.author_id")
+    .leftJoin("users as deciders", "deciders.id", "revisions.decided_by")
+    .innerJoin("lessons", "lessons.slug", "revisions.lesson_slug")
+    .select([
+      "revisions.id",
+      "revisions.lesson_slug",
+      "revisions.language",
+      "revisions.status",
+      "revisions.content",
+      "revisions.comment",
+      "revisions.created_at",
+      "revisions.decided_at",
+      "revisions.follows",
+      "revisions.author_id",
+      "authors.email as authorEmail",
+      "deciders.email as deciderEmail",
+      "lessons.metadata",
+      "lessons.source_language",
+    ])
+    .where("revisions.id", "=", id)
+    .executeTakeFirst();
+  if (!row || !isLanguage(row.language)) return null;
+  const sourceLanguage = isLanguage(row.source_language) ? row.source_language : "ka";
+  const published = await publishedRevisions(db, { slug: row.lesson_slug });
+  const publishedIn = (language: Language) => published.find((entry) => entry.language === language);
+  const { document, problems, lesson } = await checkRevision(db, { slug: row.lesson_slug, language: row.language, content: row.content, metadata: row.metadata });
+  return {
+    lesson,
+    id: row.id,
+    slug: row.lesson_slug,
+    language: row.language,
+    status: row.status,
+    content: row.content,
+    comment: row.comment,
+    createdAt: row.created_at,
+    decidedAt: row.decided_at,
+    decidedBy: row.deciderEmail ?? (row.decided_at ? "system" : null),
+    author: row.authorEmail ?? "system",
+    authorId: row.author_id,
+    follows: row.follows,
+    publishedContent: publishedIn(row.language)?.content ?? null,
+    publishedRevisionId: publishedIn(row.language)?.revisionId ?? null,
+    sourceLanguage,
+    currentSourceRevisionId: publishedIn(sourceLanguage)?.revisionId ?? null,
+    document,
+    problems,
+  };
+}
