@@ -4,15 +4,17 @@ import type { Language } from "~/i18n/languages";
 import { LessonBody, printableAnchor } from "./LessonBody";
 
 /** The lesson's printable materials as the teacher previews them: cards framed as they will be cut, sheets whole. */
-export function Printables({ printables, language, download }: { printables: Printable[]; language: Language; download: { href: string; label: string } }) {
+export function Printables({ printables, language, download }: { printables: Printable[]; language: Language; download: { href: string; label: string } | null }) {
   const { t } = useTranslation("lessons");
   if (printables.length === 0) return null;
   return (
     <section id="printables" aria-labelledby="printables-heading">
       <h2 id="printables-heading">{t("sections.printables")}</h2>
-      <p>
-        <a href={download.href}>{download.label}</a>
-      </p>
+      {download ? (
+        <p>
+          <a href={download.href}>{download.label}</a>
+        </p>
+      ) : null}
       {printables.map((printable) => (
         <div key={printable.id} id={printableAnchor(printable.id)} className="printable">
           <h3>

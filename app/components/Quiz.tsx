@@ -8,8 +8,8 @@ import { useNonce } from "./nonce";
 interface QuizProps {
   questions: QuizQuestionView[];
   language: Language;
-  /** Where the form posts without JavaScript. */
-  action: string;
+  /** Where the form posts without JavaScript; absent in a staff preview, which shows the quiz without a form. */
+  action?: string;
   /** Answers the server graded (a post without JavaScript): question index → option index. */
   gradedAnswers?: Record<number, number>;
   /** Questions the reader asked to check without choosing an answer. */
@@ -24,10 +24,11 @@ interface QuizProps {
 export function Quiz({ questions, language, action, gradedAnswers = {}, unanswered = [] }: QuizProps) {
   const { t } = useTranslation("lessons");
   const nonce = useNonce();
+  const Wrapper = action === undefined ? "div" : "form";
   const allAnswered = questions.every((_, index) => gradedAnswers[index] !== undefined);
   const rightCount = questions.filter((question, index) => gradedAnswers[index] === question.rightOption).length;
   return (
-    <form method="post" action={`${action}#quiz`} className="quiz" data-quiz="" noValidate>
+    <Wrapper {...(action === undefined ? {} : { method: "post", action: `${action}#quiz`, noValidate: true })} className="quiz" data-quiz="">
       <p>{t("quiz.intro")}</p>
       {questions.map((question, questionIndex) => {
         const chosen = gradedAnswers[questionIndex];
@@ -91,7 +92,7 @@ export function Quiz({ questions, language, action, gradedAnswers = {}, unanswer
         {allAnswered ? t("quiz.score", { correct: rightCount, total: questions.length }) : ""}
       </p>
       <script nonce={nonce} dangerouslySetInnerHTML={{ __html: quizScript }} />
-    </form>
+    </Wrapper>
   );
 }
 

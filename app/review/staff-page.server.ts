@@ -6,6 +6,9 @@ import type { User } from "~/auth/users.server";
 import { notFound, requireLanguage } from "~/http/responses.server";
 import type { Language } from "~/i18n/languages";
 import { z } from "zod";
+import type { RevisionViews } from "~/components/RevisionPreview";
+import type { Lesson, LessonDocument } from "~/content/document";
+import { studentLessonView, teacherLessonView } from "~/content/views";
 import { revisionFor } from "./review.server";
 import type { RevisionDetail } from "./revision-detail.server";
 
@@ -35,4 +38,9 @@ export async function requireRevision(request: Request, params: Params): Promise
 
 export function staffUserView(user: User) {
   return { name: user.name, role: user.role, email: user.email, languages: user.languages };
+}
+
+/** A checked revision's student and teacher views, for the preview; null when it does not pass the checks. */
+export function previewViews(lesson: Lesson | null, document: LessonDocument | null): RevisionViews | null {
+  return lesson && document ? { student: studentLessonView(lesson, document), teacher: teacherLessonView(lesson, document) } : null;
 }

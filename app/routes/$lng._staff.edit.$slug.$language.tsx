@@ -3,7 +3,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { requirePermission, requireSameOrigin } from "~/auth/access.server";
-import { DocumentPreview } from "~/components/DocumentPreview";
+import { RevisionPreview } from "~/components/RevisionPreview";
 import { StaffNav } from "~/components/StaffNav";
 import { formatProblem, isSlug } from "~/content/document";
 import { clientAddress } from "~/http/context";
@@ -12,7 +12,7 @@ import { translator } from "~/i18n/i18n.server";
 import { isLanguage, languageNames } from "~/i18n/languages";
 import { editorStart, previewEdit, submitEdit } from "~/review/review.server";
 import { ReviewRejected } from "~/review/review-errors";
-import { requireStaff, staffUserView } from "~/review/staff-page.server";
+import { previewViews, requireStaff, staffUserView } from "~/review/staff-page.server";
 import { localizedPath } from "~/seo/document-meta";
 
 const maximumLength = 200_000;
@@ -61,8 +61,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (form.data.intent === "preview") {
     const checked = await previewEdit({ slug, language: contentLanguage, content, author: user });
     if (!checked) throw notFound();
-    const { document, problems } = checked;
-    return data({ error: problems.length > 0 ? t("editor.problems") : null, problems: problems.map(formatProblem), preview: document, content });
+    const { document, problems, lesson } = checked;
+    return data({ error: problems.length > 0 ? t("editor.problems") : null, problems: problems.map(formatProblem), preview: previewViews(lesson, document), content });
   }
   try {
     const id = await submitEdit({ slug, language: contentLanguage, content, author: user, ip: clientAddress(context) });
@@ -124,7 +124,7 @@ export default function Editor() {
         </form>
         {result?.preview ? (
           <section className="editor__preview" aria-label={t("editor.preview")}>
-            <DocumentPreview document={result.preview} language={contentLanguage} />
+            <RevisionPreview views={result.preview} />
           </section>
         ) : null}
       </div>

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { requirePermission, requireSameOrigin } from "~/auth/access.server";
 import { can } from "~/auth/policy";
-import { DocumentPreview } from "~/components/DocumentPreview";
+import { RevisionPreview } from "~/components/RevisionPreview";
 import { StaffNav } from "~/components/StaffNav";
 import { invalidateCatalogue } from "~/publication/catalogue.server";
 import { formatProblem } from "~/content/document";
@@ -13,7 +13,7 @@ import { translator } from "~/i18n/i18n.server";
 import { languageNames } from "~/i18n/languages";
 import { decide } from "~/review/review.server";
 import { ReviewConflict, ReviewRejected } from "~/review/review-errors";
-import { requireRevision, staffUserView } from "~/review/staff-page.server";
+import { previewViews, requireRevision, staffUserView } from "~/review/staff-page.server";
 import { wordDiff } from "~/review/word-diff";
 import { localizedPath } from "~/seo/document-meta";
 
@@ -30,7 +30,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     {
       language,
       user: staffUserView(user),
-      revision: { ...revision, lesson: null, problems: revision.problems.map(formatProblem) },
+      revision: { ...revision, lesson: null, document: null, problems: revision.problems.map(formatProblem) },
+      preview: previewViews(revision.lesson, revision.document),
       diff: revision.publishedContent === null ? null : wordDiff(revision.publishedContent, revision.content),
       canDecide: can(user, "revision.decide", revision),
       decided: decided === "approved" || decided === "changes_requested" ? decided : null,
@@ -72,7 +73,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function Revision() {
-  const { language, user, revision, diff, canDecide, decided, title } = useLoaderData<typeof loader>();
+  const { language, user, revision, diff, canDecide, decided, title, preview } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useTranslation("review");
   const date = new Intl.DateTimeFormat(language, { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Tbilisi" });
@@ -160,7 +161,7 @@ export default function Revision() {
         </>
       )}
 
-      {revision.document ? (
+      {preview ? (
         <>
           <h2>{t("revision.pdfs")}</h2>
           <ul className="downloads">
@@ -172,7 +173,7 @@ export default function Revision() {
             </li>
           </ul>
           <h2>{t("revision.preview")}</h2>
-          <DocumentPreview document={revision.document} language={revision.language} />
+          <RevisionPreview views={preview} />
         </>
       ) : null}
     </>

@@ -2,8 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { LessonFacts } from "~/components/LessonFacts";
-import { StudentActivitiesSection, BodySection, Section } from "~/components/LessonSections";
-import { Quiz } from "~/components/Quiz";
+import { StudentLessonContent } from "~/components/LessonPages";
 import { requireLessonDocument } from "~/publication/lesson-page.server";
 import { readQuizForm } from "~/content/quiz-form";
 import { studentLessonView } from "~/content/views";
@@ -68,23 +67,7 @@ export default function StudentLesson() {
           <a href={`${path}/handout.pdf`}>{t("documents:downloads.handout")}</a>
         </li>
       </ul>
-      <BodySection id="reading" titleKey="sections.reading" nodes={lesson.reading} language={lesson.language} />
-      <StudentActivitiesSection lesson={lesson} />
-      <BodySection id="discussion" titleKey="sections.discussion" nodes={lesson.discussion} language={lesson.language} />
-      <Section id="quiz" title={t("sections.quiz")}>
-        {graded?.error ? (
-          <p className="quiz__result quiz__result--wrong" role="alert">
-            {graded.error}
-          </p>
-        ) : null}
-        <Quiz
-          questions={lesson.quiz}
-          language={lesson.language}
-          action={path}
-          gradedAnswers={graded?.answers}
-          unanswered={graded?.unanswered}
-        />
-      </Section>
+      <StudentLessonContent lesson={lesson} quiz={{ action: path, gradedAnswers: graded?.answers, unanswered: graded?.unanswered, error: graded?.error }} />
     </article>
   );
 }

@@ -1,13 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ActivityPlan } from "~/components/ActivityPlan";
-import { LessonBody } from "~/components/LessonBody";
 import { LessonFacts } from "~/components/LessonFacts";
-import { TeacherActivitiesSection, BodySection, Section } from "~/components/LessonSections";
+import { TeacherLessonContent } from "~/components/LessonPages";
 import { requireLessonDocument } from "~/publication/lesson-page.server";
 import { teacherLessonView } from "~/content/views";
-import { Printables } from "~/components/Printables";
 import { formatFileSize } from "~/i18n/format-size";
 import { translator } from "~/i18n/i18n.server";
 import { lessonPdf } from "~/publication/pdfs.server";
@@ -70,40 +67,7 @@ export default function TeacherLesson() {
           </li>
         ) : null}
       </ul>
-      <BodySection id="objectives" titleKey="sections.objectives" nodes={lesson.objectives} language={language} />
-      <Section id="materials" title={t("sections.materials")}>
-        <LessonBody nodes={lesson.materials} language={language} materialLinks="same-page" />
-      </Section>
-      <ActivityPlan activities={lesson.activities} totalMinutes={lesson.minutes} language={language} />
-      <TeacherActivitiesSection lesson={lesson} />
-      <BodySection id="reading" titleKey="sections.reading" nodes={lesson.reading} language={language} />
-      <BodySection id="discussion" titleKey="sections.discussion" nodes={lesson.discussion} language={language} />
-      <Section id="quiz" title={t("sections.quiz")}>
-        <ol>
-          {lesson.quiz.map((question, index) => (
-            <li key={index}>
-              <p>
-                <strong>{question.question}</strong>
-              </p>
-              <ol type="a">
-                {question.options.map((option, optionIndex) => (
-                  <li key={optionIndex} className={optionIndex === question.rightOption ? "quiz__answer" : undefined}>
-                    {option}
-                    {optionIndex === question.rightOption ? <span className="visually-hidden"> ✓</span> : null}
-                  </li>
-                ))}
-              </ol>
-              <p className="quiz__answer">{t("quiz.answer", { answer: question.options[question.rightOption] })}</p>
-              <LessonBody nodes={question.explanation} language={language} />
-            </li>
-          ))}
-        </ol>
-      </Section>
-      <BodySection id="teacher-notes" titleKey="sections.teacherNotes" nodes={lesson.teacherNotes} language={language} />
-      <BodySection id="safeguarding" titleKey="sections.safeguarding" nodes={lesson.safeguarding} language={language} />
-      {materialsSize ? (
-        <Printables printables={lesson.printables} language={language} download={{ href: materialsHref, label: t("documents:downloads.materials", { size: materialsSize }) }} />
-      ) : null}
+      <TeacherLessonContent lesson={lesson} materials={materialsSize ? { href: materialsHref, label: t("documents:downloads.materials", { size: materialsSize }) } : null} />
     </article>
   );
 }

@@ -259,3 +259,28 @@ describe("public pages for caches", () => {
     expect(revalidated.headers.get("content-security-policy")).toBeNull();
   });
 });
+
+describe("public caching is opt-in", () => {
+  it("marks only the routes that declare it public; any other page is private and never stored", async () => {
+    for (const path of ["/ka/", "/en/lessons", "/az/lessons/safe-online", "/hy/lessons/safe-online/teacher", "/en/help", "/ka/books", "/en/packs"]) {
+      expect((await get(path)).headers.get("cache-control"), path).toMatch(/^public, /);
+    }
+    const verify = await get(`/verify/${"a".repeat(64)}`);
+    expect(verify.status).toBe(200);
+    expect(verify.headers.get("cache-control")).toBe("private, no-store");
+    expect(verify.headers.get("etag")).toBeNull();
+    expect((await get("/en/no-such-page")).headers.get("cache-control")).toBe("private, no-store");
+  });
+
+  it("never serves one reader's /verify page to another: the language follows each reader", async () => {
+    const path = `/verify/${"b".repeat(64)}`;
+    const switched = await get(`/language/hy?next=${encodeURIComponent("/hy/")}`);
+    const cookie = switched.headers.get("set-cookie")!.split(";")[0]!;
+    const armenian = await html(path, { Cookie: cookie });
+    expect(armenian.body).toContain('<html lang="hy"');
+    const english = await html(path, { "Accept-Language": "en" });
+    expect(english.body).toContain('<html lang="en"');
+    const georgian = await html(path);
+    expect(georgian.body).toContain('<html lang="ka"');
+  });
+});

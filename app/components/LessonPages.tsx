@@ -1,0 +1,79 @@
+// The bodies of the student page and the teacher page, shared by the public pages and by the review's
+// previews: what a reviewer approves is rendered by the very components that will show it.
+import { useTranslation } from "react-i18next";
+import type { StudentLessonView, TeacherLessonView } from "~/content/views";
+import { ActivityPlan } from "./ActivityPlan";
+import { LessonBody } from "./LessonBody";
+import { BodySection, Section, StudentActivitiesSection, TeacherActivitiesSection } from "./LessonSections";
+import { Printables } from "./Printables";
+import { Quiz } from "./Quiz";
+
+/** The teacher page after its title: everything, answers and printables included. */
+export function TeacherLessonContent({ lesson, materials }: { lesson: TeacherLessonView; materials: { href: string; label: string } | null }) {
+  const { t } = useTranslation(["lessons", "documents"]);
+  const language = lesson.language;
+  return (
+    <>
+      <BodySection id="objectives" titleKey="sections.objectives" nodes={lesson.objectives} language={language} />
+      <Section id="materials" title={t("sections.materials")}>
+        <LessonBody nodes={lesson.materials} language={language} materialLinks="same-page" />
+      </Section>
+      <ActivityPlan activities={lesson.activities} totalMinutes={lesson.minutes} language={language} />
+      <TeacherActivitiesSection lesson={lesson} />
+      <BodySection id="reading" titleKey="sections.reading" nodes={lesson.reading} language={language} />
+      <BodySection id="discussion" titleKey="sections.discussion" nodes={lesson.discussion} language={language} />
+      <Section id="quiz" title={t("sections.quiz")}>
+        <ol>
+          {lesson.quiz.map((question, index) => (
+            <li key={index}>
+              <p>
+                <strong>{question.question}</strong>
+              </p>
+              <ol type="a">
+                {question.options.map((option, optionIndex) => (
+                  <li key={optionIndex} className={optionIndex === question.rightOption ? "quiz__answer" : undefined}>
+                    {option}
+                    {optionIndex === question.rightOption ? <span className="visually-hidden"> ✓</span> : null}
+                  </li>
+                ))}
+              </ol>
+              <p className="quiz__answer">{t("quiz.answer", { answer: question.options[question.rightOption] })}</p>
+              <LessonBody nodes={question.explanation} language={language} />
+            </li>
+          ))}
+        </ol>
+      </Section>
+      <BodySection id="teacher-notes" titleKey="sections.teacherNotes" nodes={lesson.teacherNotes} language={language} />
+      <BodySection id="safeguarding" titleKey="sections.safeguarding" nodes={lesson.safeguarding} language={language} />
+      {lesson.printables.length > 0 ? <Printables printables={lesson.printables} language={language} download={materials} /> : null}
+    </>
+  );
+}
+
+export interface QuizState {
+  /** Where the quiz posts without JavaScript; absent in a preview, which has no form. */
+  action?: string;
+  gradedAnswers?: Record<number, number>;
+  unanswered?: number[];
+  error?: string | null;
+}
+
+/** The student page after its title: the reading, each activity's student task, the discussion, the quiz. */
+export function StudentLessonContent({ lesson, quiz }: { lesson: StudentLessonView; quiz: QuizState }) {
+  const { t } = useTranslation("lessons");
+  return (
+    <>
+      <BodySection id="reading" titleKey="sections.reading" nodes={lesson.reading} language={lesson.language} />
+      <StudentActivitiesSection lesson={lesson} />
+      <BodySection id="discussion" titleKey="sections.discussion" nodes={lesson.discussion} language={lesson.language} />
+      <Section id="quiz" title={t("sections.quiz")}>
+        {quiz.error ? (
+          <p className="quiz__result quiz__result--wrong" role="alert">
+            {quiz.error}
+          </p>
+        ) : null}
+        <Quiz questions={lesson.quiz} language={lesson.language} action={quiz.action} gradedAnswers={quiz.gradedAnswers} unanswered={quiz.unanswered} />
+      </Section>
+    </>
+  );
+}
