@@ -56,8 +56,6 @@ export const environmentSchema = z.object({
   HSTS: onOff("on"),
 });
 
-export type Environment = z.infer<typeof environmentSchema>;
-
 export interface Config {
   /** A deployment (production, not `npm start` on a laptop): secure cookies, HSTS, a required secret. */
   deployment: boolean;

@@ -4,8 +4,6 @@ import {
   Links,
   Meta,
   Outlet,
-  Scripts,
-  ScrollRestoration,
   useLocation,
   useMatches,
   useRouteError,
@@ -34,15 +32,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { language: await pageLanguage(request, params.lng) };
 }
 
-/**
- * Public pages ship no JavaScript bundle: students read them on phones over slow lines, and every page
- * works as plain HTML (the quiz carries its own few hundred bytes of script). A route that needs React
- * in the browser (staff tools) says so with `export const handle = { hydrate: true }`.
- */
-function useHydration(): boolean {
-  return useMatches().some((match) => (match.handle as { hydrate?: boolean } | undefined)?.hydrate === true);
-}
-
 /** Routes tell the switcher in which languages their page exists by returning `availableLanguages`. */
 function useAvailableLanguages(): readonly Language[] {
   const matches = useMatches();
@@ -64,7 +53,6 @@ export function Layout({ children }: { children: ReactNode }) {
   // On an error page the same path may not exist in any language: the switcher leads home instead.
   const pathAfterPrefix = error || !isLanguage(prefix) ? "/" : location.pathname.slice(prefix.length + 1) || "/";
   const availableLanguages = useAvailableLanguages();
-  const hydrate = useHydration();
 
   return (
     <html lang={language} dir="ltr">
@@ -115,12 +103,9 @@ export function Layout({ children }: { children: ReactNode }) {
           <HelpLine />
           <p className="site-footer__about">{t("footer.about")}</p>
         </footer>
-        {hydrate ? (
-          <>
-            <ScrollRestoration nonce={nonce} />
-            <Scripts nonce={nonce} />
-          </>
-        ) : null}
+        {/* No <Scripts />: pages ship no JavaScript bundle (decision 002). Students read them on phones over
+            slow lines and every page works as plain HTML; the quiz and the quick exit carry their own few
+            hundred bytes of inline script. */}
       </body>
     </html>
   );

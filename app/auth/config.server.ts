@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { config } from "~/config.server";
 
-export interface AuthConfig {
+interface AuthConfig {
   sessionSecret: string;
   /** Cookies only over HTTPS: on in a deployment, off for a local run on http://localhost. */
   secureCookies: boolean;

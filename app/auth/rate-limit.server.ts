@@ -2,10 +2,10 @@
 import type { Kysely } from "kysely";
 import { timestampOf, type Database } from "~/db/schema";
 
-export const attemptWindowMinutes = 15;
+const attemptWindowMinutes = 15;
 /** Failed attempts allowed per account, and per address, within the window. */
-export const failuresPerAccount = 5;
-export const failuresPerAddress = 20;
+const failuresPerAccount = 5;
+const failuresPerAddress = 20;
 
 export async function isRateLimited(db: Kysely<Database>, email: string, ip: string): Promise<boolean> {
   const since = timestampOf(new Date(Date.now() - attemptWindowMinutes * 60_000));

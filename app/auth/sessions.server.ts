@@ -23,7 +23,7 @@ function tokenHash(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
-export interface SessionContext {
+interface SessionContext {
   ip: string | null;
   userAgent: string | null;
 }

@@ -8,7 +8,7 @@ import { isRateLimited, recordAttempt } from "./rate-limit.server";
 import { createSession, destroySession, sessionUser } from "./sessions.server";
 import { findUserByEmail, toUser, type User } from "./users.server";
 
-export type SignInResult = { kind: "signed-in"; cookie: string; user: User } | { kind: "limited" } | { kind: "failed" };
+type SignInResult = { kind: "signed-in"; cookie: string; user: User } | { kind: "limited" } | { kind: "failed" };
 
 export async function signIn(input: { email: string; password: string; ip: string; userAgent: string | null }): Promise<SignInResult> {
   const { email, password, ip } = input;

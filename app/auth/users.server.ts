@@ -20,7 +20,7 @@ export interface User {
   disabled: boolean;
 }
 
-export function parseLanguageList(value: string | null | undefined): Language[] {
+function parseLanguageList(value: string | null | undefined): Language[] {
   if (!value) return [...languages];
   return value.split(",").map((code) => code.trim()).filter(isLanguage);
 }
@@ -29,7 +29,7 @@ export function toUser(row: { id: number; email: string; name: string; role: Rol
   return { id: row.id, email: row.email, name: row.name, role: row.role, languages: parseLanguageList(row.languages), disabled: row.disabled_at !== null };
 }
 
-export const newUserSchema = z.object({
+const newUserSchema = z.object({
   email: z.string().trim().toLowerCase().email().max(200),
   name: z.string().trim().min(1).max(200),
   role: z.enum(roles),

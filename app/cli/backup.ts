@@ -7,7 +7,7 @@ import path from "node:path";
 import SqliteDatabase from "better-sqlite3";
 import { defaultDatabaseFile, parseDatabaseUrl } from "~/db/database.server";
 
-export const postgresBackupAdvice = `db backup copies SQLite databases only, and DATABASE_URL names a PostgreSQL database.
+const postgresBackupAdvice = `db backup copies SQLite databases only, and DATABASE_URL names a PostgreSQL database.
 Back it up with PostgreSQL's own tool, which takes a consistent snapshot while the portal runs:
   pg_dump --format=custom --file=portal.dump "$DATABASE_URL"
 and restore it with pg_restore. pg_dump does not understand ?schema=name: leave it out of the URL and

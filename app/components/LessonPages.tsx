@@ -50,7 +50,7 @@ export function TeacherLessonContent({ lesson, materials }: { lesson: TeacherLes
   );
 }
 
-export interface QuizState {
+interface QuizState {
   /** Where the quiz posts without JavaScript; absent in a preview, which has no form. */
   action?: string;
   gradedAnswers?: Record<number, number>;

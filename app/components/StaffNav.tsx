@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import type { Language } from "~/i18n/languages";
 import { localizedPath } from "~/seo/document-meta";
 
-export interface StaffUser {
+interface StaffUser {
   name: string;
   role: "admin" | "editor" | "reviewer";
 }

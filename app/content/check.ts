@@ -24,7 +24,7 @@ export interface LessonSource {
   languageTexts: Partial<Record<Language, string>>;
 }
 
-export interface CheckedCurriculum {
+interface CheckedCurriculum {
   /** The valid lessons in curriculum order, each with its valid languages. */
   lessons: Lesson[];
   problems: ContentProblem[];
@@ -46,7 +46,7 @@ function parseOnce(input: Parameters<typeof parseLessonFile>[0]): ReturnType<typ
   return result;
 }
 
-export interface CheckOptions {
+interface CheckOptions {
   /** The termbase (lessons/terms.yaml): wrong variants and the words that name printed materials. */
   termbase?: Termbase;
 }
@@ -212,7 +212,7 @@ function minutesAddUp(document: LessonDocument, metadata: LessonMetadata, file: 
 }
 
 /** Everything a translation must keep from its source: the activities and their minutes, the quiz. */
-export function compareStructure(source: LessonDocument, translation: LessonDocument, file: string): ContentProblem[] {
+function compareStructure(source: LessonDocument, translation: LessonDocument, file: string): ContentProblem[] {
   const problems: ContentProblem[] = [];
   const from = `the source (${source.language}.md)`;
   if (source.activities.length !== translation.activities.length) {

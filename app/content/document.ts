@@ -1,16 +1,15 @@
 // The typed lesson document: what the web pages render and the PDF engine typesets.
 // Bodies stay mdast (the Markdown syntax tree) so both renderers walk one and the same tree.
-import type { BlockContent, DefinitionContent, ListItem, PhrasingContent } from "mdast";
+import type { BlockContent, DefinitionContent, ListItem } from "mdast";
 import { z } from "zod";
 import { languages, type Language } from "~/i18n/languages";
 import { topics } from "./topics";
 
 /** A block of a section body: paragraphs, lists, quotes, subheadings. */
 export type BodyNode = BlockContent | DefinitionContent | ListItem;
-export type InlineNode = PhrasingContent;
 
-export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-export const maximumSlugLength = 80;
+const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const maximumSlugLength = 80;
 
 export function isSlug(value: unknown): value is string {
   return typeof value === "string" && value.length <= maximumSlugLength && slugPattern.test(value);
@@ -64,8 +63,7 @@ export interface Activity {
   line: number;
 }
 
-export const printableKinds = ["cards", "sheet"] as const;
-export type PrintableKind = (typeof printableKinds)[number];
+export type PrintableKind = "cards" | "sheet";
 
 /** A card, sheet, checklist or sample an activity names, printed by materials.pdf. */
 export interface Printable {
@@ -78,7 +76,7 @@ export interface Printable {
   line: number;
 }
 
-export interface QuizOption {
+interface QuizOption {
   text: string;
   correct: boolean;
   line: number;

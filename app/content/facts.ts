@@ -6,9 +6,9 @@ import { lessonLinkPrefix } from "./links";
 import { helpLine, normalizePhoneNumber } from "./phone-numbers";
 import type { SectionKey } from "./document";
 
-export type FactKind = "phone" | "time" | "year" | "number" | "lesson-link";
+type FactKind = "phone" | "time" | "year" | "number" | "lesson-link";
 
-export interface FactToken {
+interface FactToken {
   kind: FactKind;
   /** Compared value: digits only for a phone number, the slug for a link. */
   value: string;
@@ -20,7 +20,7 @@ export interface FactToken {
   line: number;
 }
 
-export interface FactUnit {
+interface FactUnit {
   group: string;
   unit: string;
   line: number;
@@ -37,7 +37,7 @@ const yearPattern = /(?<!\d)(?:19|20)\d{2}(?!\d)/g;
 const numberPattern = /(?<!\d)\d+(?!\d)/g;
 
 /** The facts of one text, in order: phone numbers first, so their digits are not read again as numbers. */
-export function factsOfText(text: string): { kind: FactKind; value: string; display: string; index: number }[] {
+function factsOfText(text: string): { kind: FactKind; value: string; display: string; index: number }[] {
   const found: { kind: FactKind; value: string; display: string; index: number }[] = [];
   let rest = text;
   const take = (pattern: RegExp, kind: FactKind, value: (match: string) => string) => {
@@ -103,7 +103,7 @@ const kindNames: Record<FactKind, string> = {
   "lesson-link": "the link",
 };
 
-export interface FactDifference {
+interface FactDifference {
   line: number;
   message: string;
 }

@@ -94,7 +94,7 @@ export interface FileAnalysis {
   materialMentionUnits: { text: string; line: number; linksMaterial: boolean; what: string }[];
 }
 
-export interface ParseResult {
+interface ParseResult {
   document: LessonDocument | null;
   problems: ContentProblem[];
   analysis: FileAnalysis;

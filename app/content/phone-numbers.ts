@@ -10,7 +10,7 @@ export function normalizePhoneNumber(text: string): string {
   return `+${text.replace(/\D/g, "")}`;
 }
 
-export interface TextSegment {
+interface TextSegment {
   text: string;
   /** Set on a phone number: its digits, for tel: links. */
   phoneNumber?: string;

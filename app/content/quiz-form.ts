@@ -2,7 +2,7 @@
 import { z } from "zod";
 import type { QuizQuestionView } from "./views";
 
-export function quizFormSchema(questions: QuizQuestionView[]) {
+function quizFormSchema(questions: QuizQuestionView[]) {
   const answers = Object.fromEntries(
     questions.map((question, index) => [
       `answer-${index}`,
@@ -17,7 +17,7 @@ export function quizFormSchema(questions: QuizQuestionView[]) {
     .strict();
 }
 
-export interface GradedQuiz {
+interface GradedQuiz {
   answers: Record<number, number>;
   unanswered: number[];
 }

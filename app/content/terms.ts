@@ -46,7 +46,7 @@ export interface Termbase {
 const letter = "[\\p{L}\\p{M}\\p{N}]";
 
 /** `word` matches the whole word; `stem*` matches the stem with any ending. Case-insensitive, at a word start. */
-export function variantPattern(variant: string, flags = "iu"): RegExp {
+function variantPattern(variant: string, flags = "iu"): RegExp {
   const stem = variant.endsWith("*");
   const body = (stem ? variant.slice(0, -1) : variant).replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+");
   return new RegExp(`(?<!${letter})${body}${stem ? "" : `(?!${letter})`}`, flags);

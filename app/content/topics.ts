@@ -14,6 +14,3 @@ export const topics = [
 
 export type Topic = (typeof topics)[number];
 
-export function isTopic(value: unknown): value is Topic {
-  return typeof value === "string" && (topics as readonly string[]).includes(value);
-}

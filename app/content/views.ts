@@ -20,7 +20,7 @@ export interface QuizQuestionView {
 }
 
 /** An activity as students see it: its title, its length and their task; never the teacher's instructions. */
-export interface StudentActivityView {
+interface StudentActivityView {
   title: string;
   minutes: number;
   studentTask: BodyNode[];

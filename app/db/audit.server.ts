@@ -6,9 +6,9 @@
 import type { Kysely } from "kysely";
 import { timestampOf, type AuditLogRow, type Database, type Timestamp } from "./schema";
 
-export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
-export interface AuditEvent {
+interface AuditEvent {
   /** Null for the system (imports, scheduled jobs) or an actor without an account (a failed login). */
   actorId: number | null;
   /** The actor's email, or `system`. */
@@ -23,7 +23,7 @@ export interface AuditEvent {
   at?: Date;
 }
 
-export interface AuditEntry {
+interface AuditEntry {
   id: number;
   at: Timestamp;
   actorId: number | null;
@@ -55,7 +55,7 @@ export async function recordAudit(db: Kysely<Database>, event: AuditEvent): Prom
   return toAuditEntry(row);
 }
 
-export interface AuditFilters {
+interface AuditFilters {
   action?: string;
   actor?: string;
   subject?: string;
@@ -68,7 +68,7 @@ export interface AuditFilters {
 }
 
 /** The most a single page may ask for: the audit page is read by people, not exported. */
-export const largestAuditPage = 500;
+const largestAuditPage = 500;
 
 /** Entries matching every given filter, newest first. */
 export async function listAudit(db: Kysely<Database>, filters: AuditFilters): Promise<AuditEntry[]> {

@@ -46,7 +46,7 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
-export type DatabaseLocation =
+type DatabaseLocation =
   | { dialect: "sqlite"; file: string }
   | { dialect: "postgres"; connectionString: string; schema: string | null };
 
@@ -62,7 +62,7 @@ const schemaName = /^[a-z_][a-z0-9_]{0,62}$/;
  * `postgres://…` or `postgresql://…` (optionally `?schema=name`) or a SQLite file path.
  * Error messages never repeat the URL: it may hold a password.
  */
-export const databaseUrlSchema = z
+const databaseUrlSchema = z
   .string()
   .trim()
   .min(1, "is empty")

@@ -71,7 +71,7 @@ const postgresSql: DialectSql = {
   },
 };
 
-export function dialectSql(dialect: DatabaseDialect): DialectSql {
+function dialectSql(dialect: DatabaseDialect): DialectSql {
   return dialect === "sqlite" ? sqliteSql : postgresSql;
 }
 
@@ -244,7 +244,7 @@ function reviewWorkflow(dialectName: DatabaseDialect): Migration {
 }
 
 /** Every migration by name; Kysely applies them in name order. */
-export function migrationsFor(dialect: DatabaseDialect): Record<string, Migration> {
+function migrationsFor(dialect: DatabaseDialect): Record<string, Migration> {
   return {
     "0001-review-workflow": reviewWorkflow(dialect),
   };

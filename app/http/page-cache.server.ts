@@ -45,7 +45,7 @@ export function storePage(url: string, page: { version: string; etag: string; ht
   }
 }
 
-export interface ServedPage {
+interface ServedPage {
   status: 200 | 304;
   headers: [string, string][];
   body: Buffer;

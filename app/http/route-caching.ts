@@ -4,7 +4,7 @@
 // of /verify/<sha256>, a staff member's queue) can never be served to someone else.
 import type { EntryContext } from "@remix-run/node";
 
-export interface RouteHandle {
+interface RouteHandle {
   /** "public": the answer depends on nothing but the URL and the published content. */
   cache?: "public";
 }

@@ -19,7 +19,7 @@ function preferredLanguages(request: Request): string[] {
   return new Negotiator({ headers }).languages([...languages]);
 }
 
-export const i18nServer = new RemixI18Next({
+const i18nServer = new RemixI18Next({
   detection: {
     supportedLanguages: [...languages],
     fallbackLanguage: defaultLanguage,

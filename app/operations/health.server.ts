@@ -6,7 +6,7 @@ import { getCatalogue } from "~/publication/catalogue.server";
 import { getDatabase } from "~/db/database.server";
 // Not used here: imported so that every server build carries it (see the file).
 
-export interface HealthReport {
+interface HealthReport {
   status: "ok" | "degraded";
   database: { reachable: boolean; latencyMs: number | null };
   content: { loaded: boolean; lessons: number; problems: number };

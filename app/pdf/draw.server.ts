@@ -9,7 +9,7 @@ import { loadFonts } from "./fonts.server";
 import type { Graphic, LaidOutDocument, OutlineEntry } from "./layout";
 import type { Measurer } from "./text-style";
 
-export interface DocumentMetadata {
+interface DocumentMetadata {
   title: string;
   subject: string;
   keywords: string[];

@@ -39,7 +39,7 @@ function chainFor(style: TextStyle): FaceInfo[] {
   return chains[style.bold ? (style.italic ? "boldItalic" : "bold") : style.italic ? "italic" : "regular"]!;
 }
 
-export interface LoadedFont {
+interface LoadedFont {
   id: FontFileId;
   /** TrueType bytes, for embedding. */
   bytes: Buffer;

@@ -5,7 +5,7 @@ import type { PlacedRun } from "./laid-out";
 import { regular, type Measurer, type TextStyle } from "./text-style";
 import type { Color } from "./theme";
 
-export interface Piece {
+interface Piece {
   faceId: string;
   text: string;
   width: number;
@@ -18,7 +18,7 @@ export interface Word {
   trailingStyle: TextStyle;
 }
 
-export interface TextLine {
+interface TextLine {
   words: Word[];
   width: number;
 }

@@ -2,14 +2,14 @@
 import { z } from "zod";
 import type { Language } from "~/i18n/languages";
 
-export const packFormSchema = z.object({
+const packFormSchema = z.object({
   lessons: z.array(z.string().max(100)).max(200),
   orders: z.record(z.string(), z.string().max(10)),
   parts: z.array(z.string().max(20)).max(10),
   handouts: z.string().max(20),
   copies: z.string().max(10),
 });
-export type PackForm = z.infer<typeof packFormSchema>;
+type PackForm = z.infer<typeof packFormSchema>;
 
 export function readPackForm(searchParams: URLSearchParams, language: Language): PackForm | null {
   const orders: Record<string, string> = {};
@@ -25,7 +25,7 @@ export function readPackForm(searchParams: URLSearchParams, language: Language):
 }
 
 /** The ticked lessons in the order the teacher numbered them; unnumbered ones keep curriculum order, last. */
-export function orderedLessons(form: PackForm, curriculumOrder: string[]): string[] {
+function orderedLessons(form: PackForm, curriculumOrder: string[]): string[] {
   const position = (slug: string) => {
     const value = Number(form.orders[slug]);
     return Number.isFinite(value) && form.orders[slug]?.trim() !== "" ? value : Number.POSITIVE_INFINITY;

@@ -15,15 +15,15 @@ export interface PackOptions {
 }
 
 /** The published lessons as the pack's checks need them: which languages, which printables. */
-export interface PackableLessons {
+interface PackableLessons {
   bySlug: ReadonlyMap<string, { documents: Partial<Record<Language, { printables: readonly Printable[] }>> }>;
 }
 
-export const maximumPackLessons = 40;
+const maximumPackLessons = 40;
 export const maximumCopies = 40;
 const packParts = ["plan", "handout", "materials"] as const;
 
-export interface PackRequestError {
+interface PackRequestError {
   code: "noLessons" | "tooManyLessons" | "unknownLessons" | "duplicateLessons" | "missingTranslation" | "noParts" | "unknownParts" | "unknownLanguage" | "copies" | "noMaterials";
   values: Record<string, string | number>;
 }

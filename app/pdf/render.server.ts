@@ -15,7 +15,7 @@ export function sharedMeasurer(): Measurer {
   return measurer;
 }
 
-export interface RenderedPdf {
+interface RenderedPdf {
   bytes: Uint8Array;
   pageCount: number;
 }

@@ -6,7 +6,7 @@ function encodeRfc5987(value: string): string {
   return encodeURIComponent(value).replace(/['()*]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
-export function contentDisposition(asciiName: string, unicodeName: string): string {
+function contentDisposition(asciiName: string, unicodeName: string): string {
   const fallback = asciiName.replace(/[^\x20-\x7e]|["\\]/g, "_");
   // Control characters, slashes and quotes become spaces: a file name, never a path or a header break.
   // eslint-disable-next-line no-control-regex -- matching control characters is the point here

@@ -24,7 +24,7 @@ export interface Frame {
   width: number;
 }
 
-export function textRows(
+function textRows(
   inlines: readonly Inline[],
   frame: Frame,
   measurer: Measurer,

@@ -15,7 +15,7 @@ import { lessonsDirectory, readLessonSources } from "~/content/sources.server";
 import type { Topic } from "~/content/topics";
 import { lessonSummary, type LessonSummary } from "~/content/views";
 
-export interface PublishedLesson extends Lesson {
+interface PublishedLesson extends Lesson {
   /** Which revision each language's public text is, and when it was approved. */
   published: Partial<Record<Language, PublishedRevision>>;
 }
@@ -40,7 +40,7 @@ let filesSynced: Promise<unknown> | null = null;
 let watching = false;
 
 /** Imports the lesson files into revisions once per process (and again after a change in development). */
-export function syncFilesOnce(): Promise<unknown> {
+function syncFilesOnce(): Promise<unknown> {
   filesSynced ??= (async () => {
     const result = await syncLessonFiles(await getDatabase(), readLessonSources(lessonsDirectory));
     if (result.created.length > 0) {
@@ -149,7 +149,7 @@ export async function lessonHasMaterials(slug: string, language: Language): Prom
   return ((await getCatalogue()).bySlug.get(slug)?.documents[language]?.printables.length ?? 0) > 0;
 }
 
-export interface LessonFilters {
+interface LessonFilters {
   grade?: number;
   topic?: Topic;
   query?: string;

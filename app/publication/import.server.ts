@@ -11,7 +11,7 @@ import { timestampOf, type Database } from "~/db/schema";
 import { isLanguage, languages, type Language } from "~/i18n/languages";
 import { publishRevision } from "./published.server";
 
-export interface SyncResult {
+interface SyncResult {
   firstImport: boolean;
   created: { slug: string; language: Language; revisionId: number }[];
 }

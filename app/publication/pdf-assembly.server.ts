@@ -5,7 +5,7 @@ import type { Language } from "~/i18n/languages";
 import { documentLabels } from "~/pdf/documents/labels.server";
 import { bookSpec, handoutSpec, lessonPlanSpec, materialsSpec, packSpec, type LessonInLanguage, type PackPart } from "~/pdf/documents/specs";
 
-export async function lessonInLanguage(slug: string, language: Language): Promise<LessonInLanguage | null> {
+async function lessonInLanguage(slug: string, language: Language): Promise<LessonInLanguage | null> {
   const lesson = (await getCatalogue()).bySlug.get(slug);
   const document = lesson?.documents[language];
   if (!lesson || !document) return null;

@@ -6,7 +6,7 @@ import { allResources } from "~/i18n/resources.server";
 import { violatedConstraint, getDatabase } from "~/db/database.server";
 import { timestampOf } from "~/db/schema";
 import { cachedPdf, cacheKey, type CachedPdf, type CacheSource } from "~/pdf/cache.server";
-import { verifyOrigin } from "~/pdf/documents/labels.server";
+import { printedOrigin } from "~/pdf/documents/labels.server";
 import { bookDocumentSpec, lessonDocumentSpec, packDocumentSpec } from "./pdf-assembly.server";
 import type { PackOptions } from "~/pdf/pack-request";
 import type { LessonDocumentKind } from "./pdf-assembly.server";
@@ -54,7 +54,7 @@ async function recordPdfDocument(pdf: CachedPdf & { source: CacheSource }, key: 
 }
 
 async function servePdf(kind: string, language: Language, included: IncludedRevision[], options: Record<string, unknown>, typeset: () => Promise<{ bytes: Uint8Array; pageCount: number }>) {
-  const key = cacheKey({ engineVersion, kind, language, included, options, labels: labelsHash(language), origin: verifyOrigin() });
+  const key = cacheKey({ engineVersion, kind, language, included, options, labels: labelsHash(language), origin: printedOrigin() });
   const pdf = await cachedPdf(key, typeset);
   await recordPdfDocument(pdf, key, kind, language, included);
   return pdf;

@@ -9,14 +9,14 @@ export interface PublishedRevision {
   approvedAt: string;
 }
 
-export interface PublishedContent {
+interface PublishedContent {
   sources: LessonSource[];
   /** slug → language → the revision that is public. */
   revisions: Map<string, Partial<Record<Language, PublishedRevision>>>;
 }
 
 /** One published text: the revision that is public for a lesson in a language. */
-export interface PublishedText {
+interface PublishedText {
   slug: string;
   language: Language;
   revisionId: number;

@@ -5,7 +5,7 @@ import type { Database } from "~/db/schema";
 import { publishedRevisions } from "./published.server";
 import { isLanguage, type Language } from "~/i18n/languages";
 
-export interface VerifiedChange {
+interface VerifiedChange {
   slug: string;
   language: Language;
   from: number | null;

@@ -3,7 +3,7 @@ import type { Kysely } from "kysely";
 import type { Database, RevisionStatus } from "~/db/schema";
 import { isLanguage, type Language } from "~/i18n/languages";
 
-export interface QueueEntry {
+interface QueueEntry {
   id: number;
   slug: string;
   language: Language;

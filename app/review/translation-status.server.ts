@@ -4,9 +4,9 @@ import type { Database } from "~/db/schema";
 import { languages, type Language } from "~/i18n/languages";
 import { publishedRevisions } from "~/publication/published.server";
 
-export type MatrixState = "published" | "in_review" | "changes_requested" | "missing" | "outdated";
+type MatrixState = "published" | "in_review" | "changes_requested" | "missing" | "outdated";
 
-export interface MatrixRow {
+interface MatrixRow {
   slug: string;
   cells: Record<Language, { state: MatrixState; revisionId: number | null }>;
 }

@@ -1,7 +1,7 @@
 // A word-level diff between the published text and a revision, with the well-kept `diff` library.
 import { diffWordsWithSpace } from "diff";
 
-export interface DiffPart {
+interface DiffPart {
   kind: "same" | "added" | "removed";
   text: string;
 }

@@ -2,7 +2,7 @@
 import type { MetaDescriptor } from "@remix-run/node";
 import { defaultLanguage, languages, type Language } from "~/i18n/languages";
 
-export interface DocumentMetaInput {
+interface DocumentMetaInput {
   title: string;
   description: string;
   /** e.g. https://lessons.example.ge, without a trailing slash. */

@@ -8,7 +8,7 @@ interface SitemapPage {
   languages: readonly Language[];
 }
 
-export async function publicPages(): Promise<SitemapPage[]> {
+async function publicPages(): Promise<SitemapPage[]> {
   const pages: SitemapPage[] = [
     { path: "/", languages },
     { path: "/lessons", languages },

@@ -1,9 +1,12 @@
 import path from "node:path";
+import type { Kysely } from "kysely";
 import { describe, expect, it } from "vitest";
 import { createUser, type User } from "~/auth/users.server";
 import type { LessonSource } from "~/content/check";
 import { readLessonSources } from "~/content/sources.server";
 import { listAudit } from "~/db/audit.server";
+import type { DatabaseDialect } from "~/db/database.server";
+import type { Database } from "~/db/schema";
 import { loadPublishedContent } from "~/publication/published.server";
 import { decideRevision } from "~/review/decisions.server";
 import { submitEditorRevision } from "~/review/editor.server";
@@ -11,7 +14,7 @@ import { ReviewConflict, ReviewRejected } from "~/review/review-errors";
 import { translationMatrix } from "~/review/translation-status.server";
 import { syncLessonFiles } from "~/publication/import.server";
 import { verifyPdf } from "~/publication/verify.server";
-import { describeEachDatabase } from "../db/databases";
+import { openTestDatabase, testedDialects } from "../db/databases";
 import { publishedText } from "../support/published";
 
 const fixtures = readLessonSources(path.resolve(import.meta.dirname, "../fixtures/lessons/good"));
@@ -24,161 +27,206 @@ function withChangedFile(sources: LessonSource[], language: "ka" | "en", edit: (
   );
 }
 
-describeEachDatabase("the review workflow", (getDb) => {
-  let reviewer: User;
-  let secondReviewer: User;
-  let georgianReviewer: User;
-  let editor: User;
+interface Installation {
+  db: Kysely<Database>;
+  reviewer: User;
+  secondReviewer: User;
+  georgianReviewer: User;
+  editor: User;
+}
+
+/**
+ * A fresh installation for one test: its own migrated database, the fixture curriculum imported (the
+ * first import, approved by the system) and the staff accounts. No test sees another's rows.
+ */
+async function withInstallation(dialect: DatabaseDialect, test: (installation: Installation) => Promise<void>): Promise<void> {
+  const database = await openTestDatabase(dialect);
+  try {
+    const { db } = database;
+    await syncLessonFiles(db, fixtures, new Date("2026-11-01T09:00:00.000Z"));
+    const account = (email: string, name: string, role: "reviewer" | "editor", languages: string) =>
+      createUser(db, { email, name, role, languages, password }, { id: null, email: "test" });
+    await test({
+      db,
+      reviewer: await account("reviewer@example.ge", "Reviewer", "reviewer", "en,hy"),
+      secondReviewer: await account("second@example.ge", "Second", "reviewer", "en"),
+      georgianReviewer: await account("ka@example.ge", "Georgian", "reviewer", "ka"),
+      editor: await account("editor@example.ge", "Editor", "editor", "en"),
+    });
+  } finally {
+    await database.dispose();
+  }
+}
+
+describe.each(testedDialects())("the review workflow (%s)", (dialect) => {
+  const installed = (test: (installation: Installation) => Promise<void>) => () => withInstallation(dialect, test);
 
   it("a fresh installation's first import is approved by the system, and the audit log says so", async () => {
-    const { db } = getDb();
-    const result = await syncLessonFiles(db, fixtures, new Date("2026-11-01T09:00:00.000Z"));
-    expect(result.firstImport).toBe(true);
-    expect(result.created).toHaveLength(3);
-    const published = await db.selectFrom("published").selectAll().execute();
-    expect(published).toHaveLength(3);
-    const statuses = await db.selectFrom("revisions").select("status").execute();
-    expect(statuses.every((row) => row.status === "approved")).toBe(true);
-    const audit = await listAudit(db, { action: "curriculum.first-import", limit: 10, offset: 0 });
-    expect(audit).toHaveLength(1);
-    expect(audit[0]!.actor).toBe("system");
-    // Nothing changed: a second sync creates nothing.
-    expect((await syncLessonFiles(db, fixtures)).created).toEqual([]);
-
-    reviewer = await createUser(db, { email: "reviewer@example.ge", name: "Reviewer", role: "reviewer", languages: "en,hy", password }, { id: null, email: "test" });
-    secondReviewer = await createUser(db, { email: "second@example.ge", name: "Second", role: "reviewer", languages: "en", password }, { id: null, email: "test" });
-    georgianReviewer = await createUser(db, { email: "ka@example.ge", name: "Georgian", role: "reviewer", languages: "ka", password }, { id: null, email: "test" });
-    editor = await createUser(db, { email: "editor@example.ge", name: "Editor", role: "editor", languages: "en", password }, { id: null, email: "test" });
+    const database = await openTestDatabase(dialect);
+    try {
+      const { db } = database;
+      const result = await syncLessonFiles(db, fixtures, new Date("2026-11-01T09:00:00.000Z"));
+      expect(result.firstImport).toBe(true);
+      expect(result.created).toHaveLength(3);
+      const published = await db.selectFrom("published").selectAll().execute();
+      expect(published).toHaveLength(3);
+      const statuses = await db.selectFrom("revisions").select("status").execute();
+      expect(statuses.every((row) => row.status === "approved")).toBe(true);
+      const audit = await listAudit(db, { action: "curriculum.first-import", limit: 10, offset: 0 });
+      expect(audit).toHaveLength(1);
+      expect(audit[0]!.actor).toBe("system");
+      // Nothing changed: a second sync creates nothing.
+      expect((await syncLessonFiles(db, fixtures)).created).toEqual([]);
+    } finally {
+      await database.dispose();
+    }
   });
 
-  it("a changed lesson file → in review, still private → approved → public", async () => {
-    const { db } = getDb();
-    const changed = withChangedFile(fixtures, "en", (text) => text.replace("Speak calmly.", "Speak calmly and slowly."));
-    const { created, firstImport } = await syncLessonFiles(db, changed);
-    expect(firstImport).toBe(false);
-    expect(created).toHaveLength(1);
-    const revisionId = created[0]!.revisionId;
-    const before = await loadPublishedContent(db);
-    expect(before.sources.find((source) => source.slug === sample)!.languageTexts.en).toContain("Speak calmly.");
+  it(
+    "a changed lesson file → in review, still private → approved → public",
+    installed(async ({ db, reviewer }) => {
+      const changed = withChangedFile(fixtures, "en", (text) => text.replace("Speak calmly.", "Speak calmly and slowly."));
+      const { created, firstImport } = await syncLessonFiles(db, changed);
+      expect(firstImport).toBe(false);
+      expect(created).toHaveLength(1);
+      const revisionId = created[0]!.revisionId;
+      const before = await loadPublishedContent(db);
+      expect(before.sources.find((source) => source.slug === sample)!.languageTexts.en).toContain("Speak calmly.");
 
-    await decideRevision(db, revisionId, reviewer, { kind: "approve" }, "127.0.0.1");
-    const after = await loadPublishedContent(db);
-    expect(after.sources.find((source) => source.slug === sample)!.languageTexts.en).toContain("Speak calmly and slowly.");
-    expect(after.revisions.get(sample)!.en!.revisionId).toBe(revisionId);
-    const approvals = await listAudit(db, { action: "revision.approve", limit: 10, offset: 0 });
-    expect(approvals.map((entry) => entry.subject)).toContain(`revision:${revisionId}`);
-  });
+      await decideRevision(db, revisionId, reviewer, { kind: "approve" }, "127.0.0.1");
+      const after = await loadPublishedContent(db);
+      expect(after.sources.find((source) => source.slug === sample)!.languageTexts.en).toContain("Speak calmly and slowly.");
+      expect(after.revisions.get(sample)!.en!.revisionId).toBe(revisionId);
+      const approvals = await listAudit(db, { action: "revision.approve", limit: 10, offset: 0 });
+      expect(approvals.map((entry) => entry.subject)).toContain(`revision:${revisionId}`);
+    }),
+  );
 
-  it("changes requested → the revision stays private, with the reviewer's comment", async () => {
-    const { db } = getDb();
-    const changed = withChangedFile(fixtures, "en", (text) => text.replace("Speak calmly.", "Speak very loudly."));
-    const { created } = await syncLessonFiles(db, changed);
-    await decideRevision(db, created[0]!.revisionId, reviewer, { kind: "request-changes", comment: "Keep the calm tone." }, "127.0.0.1");
-    const revision = await db.selectFrom("revisions").selectAll().where("id", "=", created[0]!.revisionId).executeTakeFirstOrThrow();
-    expect(revision.status).toBe("changes_requested");
-    expect(revision.comment).toBe("Keep the calm tone.");
-    const published = await loadPublishedContent(db);
-    expect(published.sources.find((source) => source.slug === sample)!.languageTexts.en).not.toContain("loudly");
-  });
+  it(
+    "changes requested → the revision stays private, with the reviewer's comment",
+    installed(async ({ db, reviewer }) => {
+      const changed = withChangedFile(fixtures, "en", (text) => text.replace("Speak calmly.", "Speak very loudly."));
+      const { created } = await syncLessonFiles(db, changed);
+      await decideRevision(db, created[0]!.revisionId, reviewer, { kind: "request-changes", comment: "Keep the calm tone." }, "127.0.0.1");
+      const revision = await db.selectFrom("revisions").selectAll().where("id", "=", created[0]!.revisionId).executeTakeFirstOrThrow();
+      expect(revision.status).toBe("changes_requested");
+      expect(revision.comment).toBe("Keep the calm tone.");
+      const published = await loadPublishedContent(db);
+      expect(published.sources.find((source) => source.slug === sample)!.languageTexts.en).not.toContain("loudly");
+    }),
+  );
 
-  it("an editor's text becomes a revision in review that follows the published source; its author cannot approve it", async () => {
-    const { db } = getDb();
-    const current = await publishedText(db, sample, "en");
-    const id = await submitEditorRevision(db, { slug: sample, language: "en", content: current.replace("Speak calmly", "Speak gently"), author: editor, ip: "127.0.0.1" });
-    const revision = await db.selectFrom("revisions").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
-    expect(revision.status).toBe("in_review");
-    expect(revision.origin).toBe("editor");
-    const georgianSource = (await loadPublishedContent(db)).revisions.get(sample)!.ka!.revisionId;
-    expect(revision.follows).toBe(georgianSource);
-    await expect(decideRevision(db, id, editor, { kind: "approve" }, "127.0.0.1")).rejects.toBeInstanceOf(ReviewRejected);
-  });
+  it(
+    "an editor's text becomes a revision in review that follows the published source; its author cannot approve it",
+    installed(async ({ db, editor }) => {
+      const current = await publishedText(db, sample, "en");
+      const id = await submitEditorRevision(db, { slug: sample, language: "en", content: current.replace("Speak calmly", "Speak gently"), author: editor, ip: "127.0.0.1" });
+      const revision = await db.selectFrom("revisions").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+      expect(revision.status).toBe("in_review");
+      expect(revision.origin).toBe("editor");
+      const georgianSource = (await loadPublishedContent(db)).revisions.get(sample)!.ka!.revisionId;
+      expect(revision.follows).toBe(georgianSource);
+      await expect(decideRevision(db, id, editor, { kind: "approve" }, "127.0.0.1")).rejects.toBeInstanceOf(ReviewRejected);
+    }),
+  );
 
-  it("refuses an editor's text that breaks the content rules, saving nothing", async () => {
-    const { db } = getDb();
-    const count = async () => Number((await db.selectFrom("revisions").select(db.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
-    const before = await count();
-    const broken = "---\ntitle: T\nsummary: S\n---\n\n# objectives\n\n<script>alert(1)</script>\n";
-    await expect(submitEditorRevision(db, { slug: sample, language: "en", content: broken, author: editor, ip: "127.0.0.1" })).rejects.toBeInstanceOf(ReviewRejected);
-    expect(await count()).toBe(before);
-  });
+  it(
+    "refuses an editor's text that breaks the content rules, saving nothing",
+    installed(async ({ db, editor }) => {
+      const count = async () => Number((await db.selectFrom("revisions").select(db.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+      const before = await count();
+      const broken = "---\ntitle: T\nsummary: S\n---\n\n# objectives\n\n<script>alert(1)</script>\n";
+      await expect(submitEditorRevision(db, { slug: sample, language: "en", content: broken, author: editor, ip: "127.0.0.1" })).rejects.toBeInstanceOf(ReviewRejected);
+      expect(await count()).toBe(before);
+    }),
+  );
 
-  it("a wrong term or a fact that differs from the source: the text is refused, with each problem at its line", async () => {
-    const { db } = getDb();
-    const current = await publishedText(db, sample, "en");
-    const wrongTerm = current.replace("# teacher-notes\n\n", "# teacher-notes\n\nPeople smuggling is not trafficking.\n\n");
-    const termRefusal = await submitEditorRevision(db, { slug: sample, language: "en", content: wrongTerm, author: editor, ip: "127.0.0.1" }).catch((error: unknown) => error);
-    expect(termRefusal).toBeInstanceOf(ReviewRejected);
-    expect((termRefusal as ReviewRejected).problems.map((problem) => problem.message)).toContain(
-      '"People smuggling" is not the approved term (smuggling): use "smuggling of migrants"',
-    );
-    const otherNumber = current.replace("+995 32 2 91 34 61", "+995 32 2 91 34 62");
-    const factRefusal = await submitEditorRevision(db, { slug: sample, language: "en", content: otherNumber, author: editor, ip: "127.0.0.1" }).catch((error: unknown) => error);
-    expect((factRefusal as ReviewRejected).problems.map((problem) => problem.message)).toContain("the help line reads +995 32 2 91 34 62; ka.md has +995 32 2 91 34 61");
-  });
+  it(
+    "a wrong term or a fact that differs from the source: the text is refused, with each problem at its line",
+    installed(async ({ db, editor }) => {
+      const current = await publishedText(db, sample, "en");
+      const wrongTerm = current.replace("# teacher-notes\n\n", "# teacher-notes\n\nPeople smuggling is not trafficking.\n\n");
+      const termRefusal = await submitEditorRevision(db, { slug: sample, language: "en", content: wrongTerm, author: editor, ip: "127.0.0.1" }).catch((error: unknown) => error);
+      expect(termRefusal).toBeInstanceOf(ReviewRejected);
+      expect((termRefusal as ReviewRejected).problems.map((problem) => problem.message)).toContain(
+        '"People smuggling" is not the approved term (smuggling): use "smuggling of migrants"',
+      );
+      const otherNumber = current.replace("+995 32 2 91 34 61", "+995 32 2 91 34 62");
+      const factRefusal = await submitEditorRevision(db, { slug: sample, language: "en", content: otherNumber, author: editor, ip: "127.0.0.1" }).catch((error: unknown) => error);
+      expect((factRefusal as ReviewRejected).problems.map((problem) => problem.message)).toContain("the help line reads +995 32 2 91 34 62; ka.md has +995 32 2 91 34 61");
+    }),
+  );
 
-  it("two reviewers racing on one revision: exactly one wins, the other gets a conflict, and nothing is done twice", async () => {
-    const { db } = getDb();
-    const current = await publishedText(db, sample, "en");
-    const id = await submitEditorRevision(db, { slug: sample, language: "en", content: current.replace("Speak", "Please speak"), author: editor, ip: "127.0.0.1" });
-    const outcomes = await Promise.allSettled([
-      decideRevision(db, id, reviewer, { kind: "approve" }, "127.0.0.1"),
-      decideRevision(db, id, secondReviewer, { kind: "request-changes", comment: "No." }, "127.0.0.1"),
-    ]);
-    expect(outcomes.filter((outcome) => outcome.status === "fulfilled")).toHaveLength(1);
-    const rejected = outcomes.find((outcome) => outcome.status === "rejected") as PromiseRejectedResult;
-    expect(rejected.reason).toBeInstanceOf(ReviewConflict);
-    const decisions = await db.selectFrom("audit_log").select("action").where("subject", "=", `revision:${id}`).where("action", "like", "revision.%").execute();
-    expect(decisions.map((entry) => entry.action).filter((action) => action !== "revision.submit")).toHaveLength(1);
-    // Deciding it again is a conflict too.
-    await expect(decideRevision(db, id, reviewer, { kind: "approve" }, "127.0.0.1")).rejects.toBeInstanceOf(ReviewConflict);
-  });
+  it(
+    "two reviewers racing on one revision: exactly one wins, the other gets a conflict, and nothing is done twice",
+    installed(async ({ db, reviewer, secondReviewer, editor }) => {
+      const current = await publishedText(db, sample, "en");
+      const id = await submitEditorRevision(db, { slug: sample, language: "en", content: current.replace("Speak", "Please speak"), author: editor, ip: "127.0.0.1" });
+      const outcomes = await Promise.allSettled([
+        decideRevision(db, id, reviewer, { kind: "approve" }, "127.0.0.1"),
+        decideRevision(db, id, secondReviewer, { kind: "request-changes", comment: "No." }, "127.0.0.1"),
+      ]);
+      expect(outcomes.filter((outcome) => outcome.status === "fulfilled")).toHaveLength(1);
+      const rejected = outcomes.find((outcome) => outcome.status === "rejected") as PromiseRejectedResult;
+      expect(rejected.reason).toBeInstanceOf(ReviewConflict);
+      const decisions = await db.selectFrom("audit_log").select("action").where("subject", "=", `revision:${id}`).where("action", "like", "revision.%").execute();
+      expect(decisions.map((entry) => entry.action).filter((action) => action !== "revision.submit")).toHaveLength(1);
+      // Deciding it again is a conflict too.
+      await expect(decideRevision(db, id, reviewer, { kind: "approve" }, "127.0.0.1")).rejects.toBeInstanceOf(ReviewConflict);
+    }),
+  );
 
-  it("the translation matrix marks a translation outdated when its source is approved again", async () => {
-    const { db } = getDb();
-    // A fresh English text follows the current Georgian source and is published.
-    const current = await publishedText(db, sample, "en");
-    const english = await submitEditorRevision(db, { slug: sample, language: "en", content: current.replace("Read the cards with your group", "Read all the cards with your group"), author: editor, ip: "127.0.0.1" });
-    await decideRevision(db, english, reviewer, { kind: "approve" }, "127.0.0.1");
-    const matrixBefore = await translationMatrix(db);
-    expect(matrixBefore.find((row) => row.slug === sample)!.cells.hy.state).toBe("missing");
-    expect(matrixBefore.find((row) => row.slug === sample)!.cells.en.state).toBe("published");
-    // The Georgian source changes; the English file stays as it was last imported.
-    const lastEnglishFile = withChangedFile(fixtures, "en", (text) => text.replace("Speak calmly.", "Speak very loudly."));
-    const changed = withChangedFile(lastEnglishFile, "ka", (text) => text.replace("მშვიდად ისაუბრეთ.", "მშვიდად და ნელა ისაუბრეთ."));
-    const { created } = await syncLessonFiles(db, changed);
-    expect(created.map((entry) => entry.language)).toEqual(["ka"]);
-    const georgian = created[0]!;
-    await decideRevision(db, georgian.revisionId, georgianReviewer, { kind: "approve" }, "127.0.0.1");
-    const row = (await translationMatrix(db)).find((entry) => entry.slug === sample)!;
-    expect(row.cells.ka.state).toBe("published");
-    expect(row.cells.en.state).toBe("outdated");
-  });
+  it(
+    "the translation matrix marks a translation outdated when its source is approved again",
+    installed(async ({ db, reviewer, georgianReviewer, editor }) => {
+      // A fresh English text follows the current Georgian source and is published.
+      const current = await publishedText(db, sample, "en");
+      const english = await submitEditorRevision(db, { slug: sample, language: "en", content: current.replace("Read the cards with your group", "Read all the cards with your group"), author: editor, ip: "127.0.0.1" });
+      await decideRevision(db, english, reviewer, { kind: "approve" }, "127.0.0.1");
+      const matrixBefore = await translationMatrix(db);
+      expect(matrixBefore.find((row) => row.slug === sample)!.cells.hy.state).toBe("missing");
+      expect(matrixBefore.find((row) => row.slug === sample)!.cells.en.state).toBe("published");
+      // The Georgian source changes; the English file stays as it was imported.
+      const changed = withChangedFile(fixtures, "ka", (text) => text.replace("მშვიდად ისაუბრეთ.", "მშვიდად და ნელა ისაუბრეთ."));
+      const { created } = await syncLessonFiles(db, changed);
+      expect(created.map((entry) => entry.language)).toEqual(["ka"]);
+      const georgian = created[0]!;
+      await decideRevision(db, georgian.revisionId, georgianReviewer, { kind: "approve" }, "127.0.0.1");
+      const row = (await translationMatrix(db)).find((entry) => entry.slug === sample)!;
+      expect(row.cells.ka.state).toBe("published");
+      expect(row.cells.en.state).toBe("outdated");
+    }),
+  );
 
-  it("/verify tells the current version from an earlier one and from an unknown hash", async () => {
-    const { db } = getDb();
-    const published = await loadPublishedContent(db);
-    const english = published.revisions.get(sample)!.en!.revisionId;
-    const now = new Date().toISOString();
-    await db.insertInto("pdf_documents").values({ sha256: "a".repeat(64), cache_key: "k1", kind: "handout", language: "en", revision_ids: JSON.stringify([{ slug: sample, language: "en", revisionId: english }]), created_at: now }).execute();
-    await db.insertInto("pdf_documents").values({ sha256: "b".repeat(64), cache_key: "k2", kind: "handout", language: "en", revision_ids: JSON.stringify([{ slug: sample, language: "en", revisionId: 1 }]), created_at: now }).execute();
-    expect((await verifyPdf(db, "a".repeat(64))).kind).toBe("current");
-    const earlier = await verifyPdf(db, "b".repeat(64));
-    expect(earlier.kind).toBe("earlier");
-    if (earlier.kind === "earlier") expect(earlier.changes[0]).toMatchObject({ slug: sample, language: "en", from: 1, to: english });
-    expect((await verifyPdf(db, "c".repeat(64))).kind).toBe("unknown");
-  });
+  it(
+    "/verify tells the current version from an earlier one and from an unknown hash",
+    installed(async ({ db }) => {
+      const published = await loadPublishedContent(db);
+      const english = published.revisions.get(sample)!.en!.revisionId;
+      const now = new Date().toISOString();
+      await db.insertInto("pdf_documents").values({ sha256: "a".repeat(64), cache_key: "k1", kind: "handout", language: "en", revision_ids: JSON.stringify([{ slug: sample, language: "en", revisionId: english }]), created_at: now }).execute();
+      await db.insertInto("pdf_documents").values({ sha256: "b".repeat(64), cache_key: "k2", kind: "handout", language: "en", revision_ids: JSON.stringify([{ slug: sample, language: "en", revisionId: 1 }]), created_at: now }).execute();
+      expect((await verifyPdf(db, "a".repeat(64))).kind).toBe("current");
+      const earlier = await verifyPdf(db, "b".repeat(64));
+      expect(earlier.kind).toBe("earlier");
+      if (earlier.kind === "earlier") expect(earlier.changes[0]).toMatchObject({ slug: sample, language: "en", from: 1, to: english });
+      expect((await verifyPdf(db, "c".repeat(64))).kind).toBe("unknown");
+    }),
+  );
 
-  it("a revision with a wrong term that reached review from a file cannot be approved", async () => {
-    const { db } = getDb();
-    const changed = withChangedFile(fixtures, "en", (text) => text.replace("Speak calmly.", "Speak calmly about human smuggling."));
-    const { created } = await syncLessonFiles(db, changed);
-    const revisionId = created.find((entry) => entry.language === "en")!.revisionId;
-    const refusal = await decideRevision(db, revisionId, reviewer, { kind: "approve" }, "127.0.0.1").catch((error: unknown) => error);
-    expect(refusal).toBeInstanceOf(ReviewRejected);
-    const row = await db.selectFrom("revisions").select("status").where("id", "=", revisionId).executeTakeFirstOrThrow();
-    expect(row.status).toBe("in_review");
-    await decideRevision(db, revisionId, reviewer, { kind: "request-changes", comment: "Use the approved term." }, "127.0.0.1");
-  });
+  it(
+    "a revision with a wrong term that reached review from a file cannot be approved",
+    installed(async ({ db, reviewer }) => {
+      const changed = withChangedFile(fixtures, "en", (text) => text.replace("Speak calmly.", "Speak calmly about human smuggling."));
+      const { created } = await syncLessonFiles(db, changed);
+      const revisionId = created.find((entry) => entry.language === "en")!.revisionId;
+      const refusal = await decideRevision(db, revisionId, reviewer, { kind: "approve" }, "127.0.0.1").catch((error: unknown) => error);
+      expect(refusal).toBeInstanceOf(ReviewRejected);
+      const row = await db.selectFrom("revisions").select("status").where("id", "=", revisionId).executeTakeFirstOrThrow();
+      expect(row.status).toBe("in_review");
+      await decideRevision(db, revisionId, reviewer, { kind: "request-changes", comment: "Use the approved term." }, "127.0.0.1");
+    }),
+  );
 });
 
 describe("accounts", () => {

@@ -11,7 +11,7 @@ import type { DocumentLabels } from "./lesson-parts";
 const cache = new Map<Language, DocumentLabels>();
 
 /** The portal's public address as printed in the colophon (configuration, never a request's Host). */
-export function verifyOrigin(): string {
+export function printedOrigin(): string {
   return config().publicOrigin ?? "";
 }
 
@@ -68,7 +68,7 @@ export async function documentLabels(language: Language): Promise<DocumentLabels
       title: review("colophon.title"),
       approved: (entries: string) => review("colophon.approved", { entries }),
       entry: (values) => review("colophon.entry", values),
-      verify: review("colophon.verify", { address: `${verifyOrigin()}/verify/` }),
+      verify: review("colophon.verify", { address: `${printedOrigin()}/verify/` }),
     },
     book: {
       siteName: common("site.name"),

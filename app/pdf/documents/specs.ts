@@ -122,7 +122,7 @@ function withoutOutline(blocks: Block[]): Block[] {
   return blocks.map((block) => (block.kind === "heading" ? { ...block, outline: undefined, anchor: undefined } : block));
 }
 
-export interface PackLesson {
+interface PackLesson {
   plan?: LessonInLanguage;
   handout?: LessonInLanguage;
   /** In the handouts' language; absent for a lesson without printables. */
