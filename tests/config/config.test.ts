@@ -1,7 +1,9 @@
+import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ConfigurationError, environmentSchema, parseConfig } from "~/config.server";
+import { environmentOutsideVitest, root } from "../support/server-process";
 
 describe("the configuration", () => {
   it("gives the documented defaults for an empty environment", () => {
@@ -45,5 +47,17 @@ describe("the configuration", () => {
     const section = readme.slice(readme.indexOf("## Configuration"), readme.indexOf("## Layout"));
     const documented = [...section.matchAll(/^\| `([A-Z_]+)` \|/gm)].map((match) => match[1]).sort();
     expect(documented).toEqual(Object.keys(environmentSchema.shape).sort());
+  });
+
+  it("stops the production server at start, before it listens, with the variable's name", () => {
+    const result = spawnSync(process.execPath, ["build/server.js"], {
+      cwd: root,
+      env: { ...environmentOutsideVitest(), NODE_ENV: "production", SESSION_SECRET: "x".repeat(40), PORT: "0", PDF_MEMORY_CACHE_BYTES: "abc" },
+      encoding: "utf8",
+      timeout: 20_000,
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("PDF_MEMORY_CACHE_BYTES: must be a whole number of bytes");
+    expect(result.stdout).not.toContain('"event":"listening"');
   });
 });

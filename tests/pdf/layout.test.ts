@@ -3,6 +3,7 @@ import { languages } from "~/i18n/languages";
 import { bookDocumentSpec } from "~/publication/pdf-assembly.server";
 import { a4, breakLines, layoutDocument, wordsOf } from "~/pdf/layout";
 import type { DocumentSpec } from "~/pdf/model";
+import { withUnbreakablePhoneNumbers } from "~/content/phone-numbers";
 import { sharedMeasurer } from "~/pdf/render.server";
 
 const measurer = sharedMeasurer();
@@ -28,6 +29,22 @@ describe("layout", () => {
       }
     });
   }
+
+  it("never breaks inside the help line, in any script around it", () => {
+    const texts = [
+      "If it is not urgent, call the help line on the next working day: +995 32 2 91 34 61, free and confidential.",
+      "თუ საქმე გადაუდებელი არ არის, დარეკე ცხელ ხაზზე +995 32 2 91 34 61 მომდევნო სამუშაო დღეს.",
+      "Եթե շտապ չէ, զանգիր թեժ գիծ՝ +995 32 2 91 34 61 հաջորդ աշխատանքային օրը։",
+    ];
+    for (const text of texts) {
+      // Every width at which the number fits on a line at all (narrower, a word is cut so as not to cross the margin).
+      for (const width of [110, 125, 140, 170, 200]) {
+        const lines = breakLines(wordsOf([{ text: withUnbreakablePhoneNumbers(text) }], 10.5, measurer), width, 10.5, measurer);
+        const lineTexts = lines.map((line) => line.words.map((word) => word.pieces.map((piece) => piece.text).join("")).join(" "));
+        expect(lineTexts.filter((line) => line.includes("+995 32 2 91 34 61")), `${width} pt: ${lineTexts.join(" | ")}`).toHaveLength(1);
+      }
+    }
+  });
 
   it("breaks lines only at word boundaries, keeping every word whole", () => {
     const text = "Trafficking can happen without crossing any border, and a victim is never to blame.";
