@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { PassThrough } from "node:stream";
+import { Transform } from "node:stream";
 import { createReadableStreamFromReadable, type EntryContext } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { createInstance } from "i18next";
@@ -118,7 +118,7 @@ export default async function handleRequest(
       nonce,
       [readyEvent]() {
         shellRendered = true;
-        const body = new PassThrough();
+        const body = withoutNulBytes();
         resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
         pipe(body);
       },
@@ -135,10 +135,24 @@ export default async function handleRequest(
   });
 }
 
+/**
+ * react-dom 18.3.1's streaming writer leaves NUL bytes before a 2048-byte chunk boundary where a
+ * multi-byte character did not fit (React issues 24985, 31134; fixed in React 19, which Remix 2 does
+ * not support). They are padding, never text: HTML has no NUL, so every one of them is dropped here.
+ * Georgian and Armenian pages had hundreds; browsers hid them, validators and crawlers did not.
+ */
+function withoutNulBytes(): Transform {
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      done(null, chunk.includes(0) ? Buffer.from(chunk.filter((byte) => byte !== 0)) : chunk);
+    },
+  });
+}
+
 function renderComplete(app: ReactElement): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    const body = new PassThrough();
+    const body = withoutNulBytes();
     body.on("data", (chunk: Buffer) => chunks.push(chunk));
     body.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
     body.on("error", reject);

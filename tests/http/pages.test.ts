@@ -284,3 +284,27 @@ describe("public caching is opt-in", () => {
     expect(georgian.body).toContain('<html lang="ka"');
   });
 });
+
+describe("the raw bytes of every public page", () => {
+  const slugs = ["what-is-trafficking", "forms-of-exploitation", "how-traffickers-recruit", "safe-migration", "safe-online", "myths-and-facts", "rights-and-help", "awareness-campaign"];
+  it("carry no NUL byte, in any language, first render and stored copy alike", async () => {
+    const paths = languages.flatMap((language) => [
+      `/${language}/`,
+      `/${language}/lessons`,
+      `/${language}/help`,
+      `/${language}/books`,
+      `/${language}/packs`,
+      ...slugs.flatMap((slug) => [`/${language}/lessons/${slug}`, `/${language}/lessons/${slug}/teacher`]),
+    ]);
+    const withNul: string[] = [];
+    for (const path of paths) {
+      for (const round of ["first", "stored"]) {
+        const response = await get(path, { "Accept-Encoding": "identity" });
+        expect(response.status, path).toBe(200);
+        const bytes = Buffer.from(await response.arrayBuffer());
+        if (bytes.includes(0)) withNul.push(`${path} (${round}): ${bytes.filter((byte) => byte === 0).length}`);
+      }
+    }
+    expect(withNul).toEqual([]);
+  });
+});
