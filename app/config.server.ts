@@ -90,11 +90,16 @@ export function parseConfig(environment: Record<string, string | undefined>, wor
   }
   const values = parsed.data;
   const deployment = values.NODE_ENV === "production" && values.PORTAL_LOCAL !== "1";
+  const missing: string[] = [];
   if (deployment && !values.SESSION_SECRET) {
-    throw new ConfigurationError(
-      "Invalid configuration:\n  SESSION_SECRET: required in a deployment: set it to a random string of 32 characters or more (e.g. `openssl rand -base64 48`)",
-    );
+    missing.push("SESSION_SECRET: required in a deployment: set it to a random string of 32 characters or more (e.g. `openssl rand -base64 48`)");
   }
+  // A deployment never takes its own address from a request's Host header: canonical links, hreflang,
+  // the sitemap and stored public pages would follow whatever a client sends.
+  if (deployment && !values.PUBLIC_ORIGIN) {
+    missing.push("PUBLIC_ORIGIN: required in a deployment: the site's public origin, such as https://lessons.example.ge");
+  }
+  if (missing.length > 0) throw new ConfigurationError(`Invalid configuration:\n  ${missing.join("\n  ")}`);
   const resolve = (value: string | undefined, fallback: string) => path.resolve(workingDirectory, value ?? fallback);
   return {
     deployment,

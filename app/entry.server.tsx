@@ -77,7 +77,8 @@ export default async function handleRequest(
   // stored for the next visitor. Browsers revalidate every time (a 304 costs little), so an approval shows
   // at the next visit; a CDN may keep a page a minute and serve it stale while it asks again. Every other
   // page is private and never stored.
-  const publicPage = request.method === "GET" && responseStatusCode === 200 && answersPublicly(remixContext);
+  // HEAD answers as GET does, validators included (Node leaves the body out).
+  const publicPage = (request.method === "GET" || request.method === "HEAD") && responseStatusCode === 200 && answersPublicly(remixContext);
   if (!publicPage && !responseHeaders.has("Cache-Control")) responseHeaders.set("Cache-Control", "private, no-store");
   const version = catalogueVersion();
   let etag = "";
@@ -94,6 +95,7 @@ export default async function handleRequest(
   const nonce = randomBytes(16).toString("base64");
   for (const [name, value] of Object.entries(securityHeaders(nonce))) responseHeaders.set(name, value);
   responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+  responseHeaders.set("Content-Language", language);
   // A public page's HTML carries no nonce (its inline scripts are allowed by hash): it can be stored.
   const app = (
     <NonceProvider value={publicPage ? undefined : nonce}>

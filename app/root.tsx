@@ -60,7 +60,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="theme-color" content="#1d4e89" />
-        <Meta />
+        {error ? <title>{errorPageTexts(error, t).title}</title> : <Meta />}
         <Links />
         <script nonce={nonce} dangerouslySetInnerHTML={{ __html: quickExitScript }} />
       </head>
@@ -115,22 +115,28 @@ export default function App() {
   return <Outlet />;
 }
 
+/** The title and message of an error page; the title goes in the document's head, where it belongs. */
+function errorPageTexts(error: unknown, t: (key: string) => string) {
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const unavailable = status === 503;
+  const notFound = status === 404;
+  const title = notFound ? t("notFound.title") : unavailable ? t("error.unavailableTitle") : t("error.title");
+  const message = notFound ? t("notFound.message") : unavailable ? t("error.unavailable") : status < 500 ? t("error.badRequest") : t("error.message");
+  return { status, title, message };
+}
+
 export function ErrorBoundary() {
   const error = useRouteError();
   const rootData = useRouteLoaderData<typeof loader>("root");
   const { t } = useTranslation("common");
   const location = useLocation();
   const language = rootData?.language ?? "ka";
-  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const { status, title, message } = errorPageTexts(error, t);
   // 503: the database is out of reach; the server logs that (at most once in 10 s), not every page.
   const unavailable = status === 503;
   if (status >= 500 && !unavailable) console.error(error);
-  const notFound = status === 404;
-  const title = notFound ? t("notFound.title") : unavailable ? t("error.unavailableTitle") : t("error.title");
-  const message = notFound ? t("notFound.message") : unavailable ? t("error.unavailable") : status < 500 ? t("error.badRequest") : t("error.message");
   return (
     <div className="error-page">
-      <title>{title}</title>
       <h1>{title}</h1>
       <p>{message}</p>
       <ul className="error-page__links">

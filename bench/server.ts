@@ -141,6 +141,7 @@ export async function startServer(options: { readyTimeoutMs?: number; env?: Reco
       PDF_CACHE_DIR: pdfCacheDirectory,
       DATABASE_URL: path.join(pdfCacheDirectory, "bench.db"),
       SESSION_SECRET: randomBytes(32).toString("hex"),
+      PUBLIC_ORIGIN: `http://${loopback}:${port}`,
       ...options.env,
     },
     stdio: ["ignore", "pipe", "pipe"],

@@ -1,6 +1,12 @@
-// Compiles the production server (server/*.ts) into build/server.js: one ES module, its packages left
-// as imports from node_modules, the Remix build loaded at run time from build/server/index.js.
+// Compiles the production server (server/*.ts, and the few pure app modules it shares, such as the
+// Origin rule and the configuration) into build/server.js: one ES module whose packages stay imports
+// from node_modules, the Remix build loaded at run time from build/server/index.js. The app's `~/`
+// imports are resolved through tsconfig's paths, so every package is named external explicitly.
+import { readFileSync } from "node:fs";
 import { build } from "esbuild";
+
+const manifest = JSON.parse(readFileSync("package.json", "utf8"));
+const packages = Object.keys({ ...manifest.dependencies, ...manifest.devDependencies });
 
 await build({
   entryPoints: ["server/main.ts"],
@@ -9,7 +15,7 @@ await build({
   platform: "node",
   format: "esm",
   target: "node20",
-  packages: "external",
+  external: packages.flatMap((name) => [name, `${name}/*`]),
   sourcemap: true,
   logLevel: "warning",
 });

@@ -6,6 +6,8 @@ import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
 import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
+import onHeaders from "on-headers";
+import { sharedSecurityHeaders } from "../app/http/security-headers.server";
 import type { Config } from "../app/config.server";
 import { answeringDatabaseOutagesWith503 } from "./database-outage";
 import { guards, maximumUrlLength } from "./guards";
@@ -14,7 +16,7 @@ import type { PortalBuild } from "./portal-build";
 import { requestLog } from "./request-log";
 import type { ServerTexts } from "./texts";
 
-export interface AppOptions {
+interface AppOptions {
   portal: PortalBuild;
   config: Config;
   texts: ServerTexts;
@@ -29,6 +31,14 @@ export function createApp({ portal, config, texts, lifecycle, clientDirectory }:
   app.set("trust proxy", config.trustProxy);
   // First, so that every answer is logged, the guards' 4xx included.
   app.use(requestLog(maximumUrlLength));
+  // Every response, whoever writes it, gets the security headers it does not already carry.
+  const shared = Object.entries(sharedSecurityHeaders());
+  app.use((_request: Request, response: Response, next: NextFunction) => {
+    onHeaders(response, function addSecurityHeaders() {
+      for (const [name, value] of shared) if (!this.hasHeader(name)) this.setHeader(name, value);
+    });
+    next();
+  });
   app.use(lifecycle.closingConnections);
   app.use(compression());
   app.use(...guards(texts, config.publicOrigin));
@@ -36,7 +46,7 @@ export function createApp({ portal, config, texts, lifecycle, clientDirectory }:
   // Public pages as rendered for the content published now (app/http/page-cache.server.ts); anything
   // else, and the first visit, goes on to Remix.
   app.use((request: Request, response: Response, next: NextFunction) => {
-    if (request.method !== "GET" || lifecycle.stopping) return next();
+    if ((request.method !== "GET" && request.method !== "HEAD") || lifecycle.stopping) return next();
     const host = request.get("X-Forwarded-Host") ?? request.get("host");
     const gzip = request.acceptsEncodings("gzip", "identity") === "gzip";
     const page = portal.hooks.cachedPublicPage(`${host}${request.originalUrl}`, request.headers["if-none-match"], gzip);

@@ -6,14 +6,21 @@ import { isOwnOrigin, ownOrigins } from "../app/auth/origin";
 import type { ServerTexts } from "./texts";
 
 export const maximumUrlLength = 2048;
+const allowedMethods = ["GET", "HEAD", "POST"];
 /** The largest form the portal accepts: an editor's lesson text (200,000 characters, URL-encoded). */
-export const maximumBodyBytes = 2.5 * 1024 * 1024;
+const maximumBodyBytes = 2.5 * 1024 * 1024;
 
 export function guards(texts: ServerTexts, publicOrigin: string | null) {
   const refuse = (request: Request, response: Response, status: number, key: Parameters<ServerTexts["guard"]>[1]) =>
     response.status(status).type("text/plain").send(texts.guard(request.originalUrl, key));
 
   return [
+    // TRACE, PUT, DELETE …: the portal answers GET, HEAD and POST only.
+    function unknownMethod(request: Request, response: Response, next: NextFunction) {
+      if (allowedMethods.includes(request.method)) return next();
+      response.set("Allow", allowedMethods.join(", "));
+      return refuse(request, response, 405, "badRequest");
+    },
     function malformedUrl(request: Request, response: Response, next: NextFunction) {
       if (request.originalUrl.length > maximumUrlLength) return refuse(request, response, 414, "tooLong");
       try {

@@ -10,7 +10,7 @@ import { describeError } from "./database-outage";
  * How long requests in flight may take to finish after SIGTERM: the first download of a book is
  * typeset in well under that; an orchestrator's own grace period (Kubernetes: 30 s) is longer.
  */
-export const drainMilliseconds = 10_000;
+const drainMilliseconds = 10_000;
 
 export class Lifecycle {
   stopping = false;

@@ -10,7 +10,7 @@ export interface StoredPage {
 }
 
 /** What app/entry.server.tsx exports besides handleRequest. */
-export interface PortalHooks {
+interface PortalHooks {
   startUp(): Promise<void>;
   warmUp(): Promise<void>;
   shutDown(): Promise<void>;

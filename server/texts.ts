@@ -12,7 +12,7 @@ interface ErrorTexts {
   unavailable: string;
 }
 
-export type GuardTextKey = "badRequest" | "tooLong" | "tooLarge" | "otherSite";
+type GuardTextKey = "badRequest" | "tooLong" | "tooLarge" | "otherSite";
 
 export class ServerTexts {
   private readonly byLanguage: Map<string, ErrorTexts>;

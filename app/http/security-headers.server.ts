@@ -7,6 +7,26 @@ const inlineScriptHashes = [quickExitScript, quizScript]
   .map((script) => `'sha256-${createHash("sha256").update(script).digest("base64")}'`)
   .join(" ");
 
+/**
+ * Headers every response carries, whatever it is (a page, a PDF, a static file, a redirect, a guard's
+ * refusal, a 304): no content sniffing, no framing, no referrer to other sites, no device features.
+ */
+export function sharedSecurityHeaders(): Record<string, string> {
+  const headers: Record<string, string> = {
+    // Not "no-referrer": with it Chromium sends "Origin: null" on same-site form posts, which the
+    // origin check then refuses. "same-origin" still tells other sites nothing.
+    "Referrer-Policy": "same-origin",
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), interest-cohort=()",
+  };
+  // Only a deployment behind HTTPS: a local `npm start` serves http://localhost.
+  if (config().deployment && config().hsts) {
+    headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains";
+  }
+  return headers;
+}
+
 // Headers every HTML response carries. Scripts run only with this request's nonce or as one of our two
 // known inline scripts (by hash); nothing is loaded
 // from another origin (fonts are self-hosted), and no page may be framed.
@@ -23,18 +43,5 @@ export function securityHeaders(nonce: string): Record<string, string> {
     "object-src 'none'",
     "frame-ancestors 'none'",
   ].join("; ");
-  const headers: Record<string, string> = {
-    "Content-Security-Policy": policy,
-    // Not "no-referrer": with it Chromium sends "Origin: null" on same-site form posts, which the
-    // origin check then refuses. "same-origin" still tells other sites nothing.
-    "Referrer-Policy": "same-origin",
-    "X-Content-Type-Options": "nosniff",
-    "X-Frame-Options": "DENY",
-    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), interest-cohort=()",
-  };
-  // Only a deployment behind HTTPS: a local `npm start` serves http://localhost.
-  if (config().deployment && config().hsts) {
-    headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains";
-  }
-  return headers;
+  return { "Content-Security-Policy": policy, ...sharedSecurityHeaders() };
 }

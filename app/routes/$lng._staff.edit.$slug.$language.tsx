@@ -14,6 +14,7 @@ import { editorStart, previewEdit, submitEdit } from "~/review/review.server";
 import { ReviewRejected } from "~/review/review-errors";
 import { previewViews, requireStaff, staffUserView } from "~/review/staff-page.server";
 import { localizedPath } from "~/seo/document-meta";
+import { readForm } from "~/http/forms.server";
 
 const maximumLength = 200_000;
 const editorSchema = z.object({
@@ -53,7 +54,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { slug, contentLanguage } = requireTarget(params);
   requirePermission(user, "lesson.edit", { language: contentLanguage });
   const t = await translator(language, "review");
-  const form = editorSchema.safeParse(Object.fromEntries(await request.formData()));
+  const form = editorSchema.safeParse(Object.fromEntries(await readForm(request)));
   if (!form.success) {
     return data({ error: t("editor.tooLong"), problems: [] as string[], preview: null, content: "" }, { status: 400 });
   }

@@ -16,6 +16,7 @@ import { ReviewConflict, ReviewRejected } from "~/review/review-errors";
 import { previewViews, requireRevision, staffUserView } from "~/review/staff-page.server";
 import { wordDiff } from "~/review/word-diff";
 import { localizedPath } from "~/seo/document-meta";
+import { readForm } from "~/http/forms.server";
 
 const decisionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("approve"), comment: z.string().max(5000).optional() }),
@@ -47,7 +48,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { language, user, revision } = await requireRevision(request, params);
   requirePermission(user, "revision.decide", revision);
   const t = await translator(language, "review");
-  const form = decisionSchema.safeParse(Object.fromEntries(await request.formData()));
+  const form = decisionSchema.safeParse(Object.fromEntries(await readForm(request)));
   if (!form.success) return data({ error: t("revision.commentRequired") }, { status: 400 });
   if (form.data.intent === "request-changes" && form.data.comment.length === 0) {
     return data({ error: t("revision.commentRequired") }, { status: 400 });

@@ -11,6 +11,7 @@ import { requireLanguage, requireSlug } from "~/http/responses.server";
 import { documentMeta, localizedPath } from "~/seo/document-meta";
 import { publicOrigin } from "~/seo/public-origin.server";
 import { publicPageHandle } from "~/http/route-caching";
+import { readForm } from "~/http/forms.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const language = requireLanguage(params);
@@ -41,7 +42,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const slug = requireSlug(params);
   const { lesson, document } = await requireLessonDocument({ slug, language });
   const view = studentLessonView(lesson, document);
-  const graded = readQuizForm(view.quiz, await request.formData());
+  const graded = readQuizForm(view.quiz, await readForm(request));
   if (!graded) {
     const t = await translator(language, "common");
     return data({ error: t("error.badRequest"), answers: {}, unanswered: [] as number[] }, { status: 400 });

@@ -8,6 +8,7 @@ import { requireLanguage } from "~/http/responses.server";
 import { staffHeaders, staffRouteHeaders } from "~/http/staff-headers.server";
 import { translator } from "~/i18n/i18n.server";
 import { z } from "zod";
+import { isHeaderSafePath, readForm } from "~/http/forms.server";
 
 const signInSchema = z.object({
   email: z.string().trim().toLowerCase().min(3).max(200),
@@ -17,7 +18,7 @@ const signInSchema = z.object({
 
 /** Where to go after signing in: a path of the staff area in this language, never another site. */
 function safeNext(next: string | undefined, language: string): string {
-  return next && next.startsWith(`/${language}/`) && !next.startsWith("//") && !/[\\\0]/.test(next) ? next : `/${language}/review`;
+  return next && next.startsWith(`/${language}/`) && !next.startsWith("//") && !/[\\\0]/.test(next) && isHeaderSafePath(next) ? next : `/${language}/review`;
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -38,7 +39,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const language = requireLanguage(params);
   requireSameOrigin(request);
   const t = await translator(language, "review");
-  const parsed = signInSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = signInSchema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) return data({ error: t("login.invalid") }, { status: 400, headers: staffHeaders });
   const { email, password, next } = parsed.data;
   const result = await signIn({ email, password, ip: clientAddress(context), userAgent: request.headers.get("User-Agent") });

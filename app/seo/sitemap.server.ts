@@ -1,6 +1,6 @@
 // Every public URL in every language, with its hreflang alternates (sitemaps.org + xhtml:link).
 import { getCatalogue } from "~/publication/catalogue.server";
-import { languages, type Language } from "~/i18n/languages";
+import { defaultLanguage, languages, type Language } from "~/i18n/languages";
 import { localizedPath } from "./document-meta";
 
 interface SitemapPage {
@@ -31,8 +31,10 @@ function escapeXml(text: string): string {
 export async function sitemapXml(origin: string): Promise<string> {
   const entries = (await publicPages()).flatMap((page) =>
     page.languages.map((language) => {
-      const alternates = page.languages
-        .map((code) => `    <xhtml:link rel="alternate" hreflang="${code}" href="${escapeXml(origin + localizedPath(code, page.path))}"/>`)
+      // The same x-default as the pages' own alternates: Georgian, else the first language the page has.
+      const xDefault = page.languages.includes(defaultLanguage) ? defaultLanguage : page.languages[0]!;
+      const alternates = [...page.languages.map((code) => [code, code] as const), ["x-default", xDefault] as const]
+        .map(([hreflang, code]) => `    <xhtml:link rel="alternate" hreflang="${hreflang}" href="${escapeXml(origin + localizedPath(code, page.path))}"/>`)
         .join("\n");
       return `  <url>\n    <loc>${escapeXml(origin + localizedPath(language, page.path))}</loc>\n${alternates}\n  </url>`;
     }),

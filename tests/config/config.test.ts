@@ -30,11 +30,12 @@ describe("the configuration", () => {
     expect(() => parseConfig({ PORT: "x", HSTS: "maybe" })).toThrow(/PORT: [\s\S]*HSTS: /);
   });
 
-  it("requires SESSION_SECRET in a deployment, not in a local production run", () => {
+  it("requires SESSION_SECRET and PUBLIC_ORIGIN in a deployment, not in a local production run", () => {
     expect(() => parseConfig({ NODE_ENV: "production" })).toThrow(ConfigurationError);
-    expect(() => parseConfig({ NODE_ENV: "production" })).toThrow(/SESSION_SECRET: required in a deployment/);
+    expect(() => parseConfig({ NODE_ENV: "production" })).toThrow(/SESSION_SECRET: required in a deployment[\s\S]*PUBLIC_ORIGIN: required in a deployment/);
+    expect(() => parseConfig({ NODE_ENV: "production", SESSION_SECRET: "x".repeat(32) })).toThrow(/PUBLIC_ORIGIN: required in a deployment/);
     expect(parseConfig({ NODE_ENV: "production", PORTAL_LOCAL: "1" }).deployment).toBe(false);
-    expect(parseConfig({ NODE_ENV: "production", SESSION_SECRET: "x".repeat(32) }).deployment).toBe(true);
+    expect(parseConfig({ NODE_ENV: "production", SESSION_SECRET: "x".repeat(32), PUBLIC_ORIGIN: "https://lessons.example.ge" }).deployment).toBe(true);
   });
 
   it("treats an empty value as unset and trims an origin's trailing slash", () => {
@@ -52,7 +53,7 @@ describe("the configuration", () => {
   it("stops the production server at start, before it listens, with the variable's name", () => {
     const result = spawnSync(process.execPath, ["build/server.js"], {
       cwd: root,
-      env: { ...environmentOutsideVitest(), NODE_ENV: "production", SESSION_SECRET: "x".repeat(40), PORT: "0", PDF_MEMORY_CACHE_BYTES: "abc" },
+      env: { ...environmentOutsideVitest(), NODE_ENV: "production", SESSION_SECRET: "x".repeat(40), PUBLIC_ORIGIN: "https://lessons.example.ge", PORT: "0", PDF_MEMORY_CACHE_BYTES: "abc" },
       encoding: "utf8",
       timeout: 20_000,
     });

@@ -43,7 +43,7 @@ export default async function setup(project: TestProject) {
   let log = "";
   const child = spawn(process.execPath, ["build/server.js"], {
     cwd: root,
-    env: { ...environmentOutsideVitest(), PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", PUBLIC_ORIGIN: "", PDF_CACHE_DIR: path.join(runDirectory, "pdf-cache"), DATABASE_URL: path.join(runDirectory, "portal.db"), SESSION_SECRET: randomBytes(32).toString("hex") },
+    env: { ...environmentOutsideVitest(), PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", PUBLIC_ORIGIN: `http://127.0.0.1:${port}`, PDF_CACHE_DIR: path.join(runDirectory, "pdf-cache"), DATABASE_URL: path.join(runDirectory, "portal.db"), SESSION_SECRET: randomBytes(32).toString("hex") },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout!.on("data", (chunk) => (log += chunk));

@@ -56,7 +56,7 @@ export async function startServer(environment: Record<string, string> = {}): Pro
       PORT: String(port),
       HOST: "127.0.0.1",
       NODE_ENV: "production",
-      PUBLIC_ORIGIN: "",
+      PUBLIC_ORIGIN: `http://127.0.0.1:${port}`,
       DATABASE_URL: path.join(directory, "portal.db"),
       PDF_CACHE_DIR: path.join(directory, "pdf-cache"),
       SESSION_SECRET: randomBytes(32).toString("hex"),
