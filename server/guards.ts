@@ -31,6 +31,12 @@ export function guards(texts: ServerTexts, publicOrigin: string | null) {
       next();
     },
     function oversizedBody(request: Request, response: Response, next: NextFunction) {
+      // A body without a length (chunked) could be any size: browsers send forms with Content-Length,
+      // so the portal asks for one (411). With it, Node reads exactly that many bytes, never more.
+      if (request.method === "POST" && request.headers["content-length"] === undefined && request.headers["transfer-encoding"] !== undefined) {
+        response.set("Connection", "close");
+        return refuse(request, response, 411, "badRequest");
+      }
       if (Number(request.headers["content-length"] ?? 0) > maximumBodyBytes) {
         response.set("Connection", "close");
         return refuse(request, response, 413, "tooLarge");

@@ -3,6 +3,7 @@
 // secret generated into data/. A deployment runs without it and must set SESSION_SECRET.
 // For operators: one JSON line per request on stdout, a 503 (and a retry on the next request) while the
 // database cannot be reached, and a graceful stop on SIGTERM or SIGINT.
+import { createServer } from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { ConfigurationError, config as readConfig } from "../app/config.server";
@@ -41,7 +42,11 @@ try {
 }
 
 const app = createApp({ portal, config, texts, lifecycle, clientDirectory: path.join(buildDirectory, "client") });
-const server = app.listen(config.port, config.host, () => {
+// A slow client must not hold a connection for minutes: the headers within 20 s, the whole request
+// within 30 s (the largest form is 2.5 MB), an idle keep-alive connection closes after 5 s; Node checks
+// every 2 s instead of every 30.
+const server = createServer({ headersTimeout: 20_000, requestTimeout: 30_000, keepAliveTimeout: 5_000, connectionsCheckingInterval: 2_000 }, app);
+server.listen(config.port, config.host, () => {
   const address = server.address();
   console.log(JSON.stringify({ event: "listening", url: `http://localhost:${typeof address === "object" && address ? address.port : config.port}` }));
   // In the background: requests are served meanwhile.

@@ -132,7 +132,9 @@ function openSqlite(file: string): Kysely<Database> {
 function openPostgres(connectionString: string): Kysely<Database> {
   // A database host that drops packets must not hold requests for the operating system's TCP timeout
   // (minutes): after 5 s the request answers 503 and the next one tries again.
-  const pool = new pg.Pool({ connectionString, connectionTimeoutMillis: 5_000 });
+  // A server that accepts connections and never answers must not hold requests either: every statement
+  // ends after 10 s on the server (statement_timeout) and the client stops waiting 2 s later.
+  const pool = new pg.Pool({ connectionString, connectionTimeoutMillis: 5_000, statement_timeout: 10_000, query_timeout: 12_000 });
   // An idle pooled connection that the server drops is reported as an "error" event on the pool;
   // unlistened, that event would end the process. The pool replaces the connection by itself.
   pool.on("error", (error) => console.error(`PostgreSQL: idle connection lost: ${error.message}`));

@@ -109,3 +109,33 @@ describe("malformed requests get a 4xx in the reader's language, never a 500", (
     expect(login.status).toBe(200);
   });
 });
+
+describe("request bodies and slow clients", () => {
+  it("a chunked body (no length) posted to a form is refused with 411 before it is read", async () => {
+    const { hostname, port } = new URL(baseUrl);
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(port), hostname, () => {
+        socket.write(`POST /en/login HTTP/1.1\r\nHost: ${hostname}:${port}\r\nOrigin: ${baseUrl}\r\nContent-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\n\r\n`);
+        socket.write("10000\r\n" + "x".repeat(0x10000) + "\r\n");
+      });
+      let text = "";
+      socket.on("data", (chunk: Buffer) => (text += chunk.toString("utf8")));
+      socket.on("close", () => resolve(text));
+      socket.on("error", () => resolve(text));
+      setTimeout(() => reject(new Error("no answer")), 10_000);
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 411/);
+  });
+
+  it("a client that never finishes its headers is cut off within half a minute, not five", async () => {
+    const { hostname, port } = new URL(baseUrl);
+    const started = Date.now();
+    await new Promise<void>((resolve) => {
+      const socket = connect(Number(port), hostname, () => socket.write(`GET /en/ HTTP/1.1\r\nHost: ${hostname}:${port}\r\n`));
+      socket.resume(); // read the 408 the server sends, so that its closing reaches us
+      socket.on("close", () => resolve());
+      socket.on("error", () => resolve());
+    });
+    expect(Date.now() - started).toBeLessThan(30_000);
+  }, 40_000);
+});
