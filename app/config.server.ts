@@ -52,6 +52,9 @@ export const environmentSchema = z.object({
   PDF_MEMORY_CACHE_BYTES: byteCount(64 * 1024 * 1024),
   PAGE_CACHE_BYTES: byteCount(32 * 1024 * 1024),
   PDF_CREATOR: z.string().trim().min(1).default("Lessons against human trafficking — school portal"),
+  PDF_WORKERS: z.string().trim().default("2").pipe(z.string().regex(/^([1-9]|1[0-6])$/, "must be a number of threads from 1 to 16").transform(Number)),
+  PDF_QUEUE: z.string().trim().default("16").pipe(z.string().regex(/^\d{1,4}$/, "must be a whole number").transform(Number)),
+  PDF_WORKER_MEMORY_MB: z.string().trim().default("384").pipe(z.string().regex(/^\d{2,5}$/, "must be a number of megabytes").transform(Number)),
   WARM_UP: onOff("on"),
   HSTS: onOff("on"),
 });
@@ -75,6 +78,10 @@ export interface Config {
   pdfMemoryCacheBytes: number;
   pageCacheBytes: number;
   pdfCreator: string;
+  /** Worker threads that typeset PDFs, the requests that may wait for one, each worker's heap. */
+  pdfWorkers: number;
+  pdfQueue: number;
+  pdfWorkerMemoryMegabytes: number;
   warmUp: boolean;
   hsts: boolean;
 }
@@ -117,6 +124,9 @@ export function parseConfig(environment: Record<string, string | undefined>, wor
     pdfMemoryCacheBytes: values.PDF_MEMORY_CACHE_BYTES,
     pageCacheBytes: values.PAGE_CACHE_BYTES,
     pdfCreator: values.PDF_CREATOR,
+    pdfWorkers: values.PDF_WORKERS,
+    pdfQueue: values.PDF_QUEUE,
+    pdfWorkerMemoryMegabytes: values.PDF_WORKER_MEMORY_MB,
     warmUp: values.WARM_UP === "on",
     hsts: values.HSTS === "on",
   };

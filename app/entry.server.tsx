@@ -18,6 +18,7 @@ import { authConfig } from "~/auth/config.server";
 import { catalogueVersion, getCatalogue } from "~/publication/catalogue.server";
 import { closeDatabase } from "~/db/database.server";
 import { languages } from "~/i18n/languages";
+import { closeTypesetting } from "~/pdf/pool.server";
 import { warmUpPdfEngine } from "~/publication/pdfs.server";
 
 const streamTimeout = 5_000;
@@ -43,6 +44,7 @@ export async function warmUp(): Promise<void> {
 
 /** Called by the server (server/main.ts) on SIGTERM, once the requests in flight have finished. */
 export async function shutDown(): Promise<void> {
+  await closeTypesetting();
   await closeDatabase();
 }
 
@@ -78,7 +80,12 @@ export default async function handleRequest(
   // at the next visit; a CDN may keep a page a minute and serve it stale while it asks again. Every other
   // page is private and never stored.
   // HEAD answers as GET does, validators included (Node leaves the body out).
-  const publicPage = (request.method === "GET" || request.method === "HEAD") && responseStatusCode === 200 && answersPublicly(remixContext);
+  // A public route may still say "not this time" (no-store): a page rendered before its PDFs were ready.
+  const publicPage =
+    (request.method === "GET" || request.method === "HEAD") &&
+    responseStatusCode === 200 &&
+    answersPublicly(remixContext) &&
+    !/no-store/.test(responseHeaders.get("Cache-Control") ?? "");
   if (!publicPage && !responseHeaders.has("Cache-Control")) responseHeaders.set("Cache-Control", "private, no-store");
   const version = catalogueVersion();
   let etag = "";

@@ -4,15 +4,38 @@ import { translator } from "~/i18n/i18n.server";
 import { requireLanguage, requireSlug, notFound } from "~/http/responses.server";
 import type { LessonDocumentKind } from "./pdf-assembly.server";
 import { documentLabels } from "~/pdf/documents/labels.server";
-import { parsePackRequest } from "~/pdf/pack-request";
+import { parsePackRequest, type PackOptions } from "~/pdf/pack-request";
+import { TypesettingBusy } from "~/pdf/pool.server";
+import type { Language } from "~/i18n/languages";
 import { pdfResponse } from "~/pdf/response.server";
 import { bookPdf, lessonPdf, packPdf } from "./pdfs.server";
 import { getCatalogue } from "~/publication/catalogue.server";
 
 const lessonFileNames = { plan: "lesson-plan", handout: "handout", materials: "materials" } as const;
 
+/**
+ * Every typesetting worker busy and the queue full: 503 with Retry-After, in the reader's language.
+ * The pages themselves never wait for this.
+ */
+async function answeringBusyWith503(language: Language, respond: () => Promise<Response>): Promise<Response> {
+  try {
+    return await respond();
+  } catch (error) {
+    if (!(error instanceof TypesettingBusy)) throw error;
+    const t = await translator(language, "documents");
+    return new Response(`${t("errors.pdfBusy")}\n`, {
+      status: 503,
+      headers: { "Content-Type": "text/plain; charset=utf-8", "Retry-After": "30", "Cache-Control": "no-store" },
+    });
+  }
+}
+
 export async function lessonPdfResponse(kind: LessonDocumentKind, request: Request, params: Params) {
   const language = requireLanguage(params);
+  return answeringBusyWith503(language, () => lessonPdfAnswer(kind, request, language, params));
+}
+
+async function lessonPdfAnswer(kind: LessonDocumentKind, request: Request, language: Language, params: Params) {
   const slug = requireSlug(params);
   const pdf = await lessonPdf(kind, slug, language);
   if (!pdf) throw notFound();
@@ -24,6 +47,10 @@ export async function lessonPdfResponse(kind: LessonDocumentKind, request: Reque
 
 export async function bookPdfResponse(kind: "student" | "teacher", request: Request, params: Params) {
   const language = requireLanguage(params);
+  return answeringBusyWith503(language, () => bookPdfAnswer(kind, request, language));
+}
+
+async function bookPdfAnswer(kind: "student" | "teacher", request: Request, language: Language) {
   const pdf = await bookPdf(kind, language);
   const labels = await documentLabels(language);
   const title = kind === "student" ? labels.book.student : labels.book.teacher;
@@ -39,6 +66,12 @@ export async function packPdfResponse(request: Request, params: Params) {
     const message = parsed.errors.map((error) => t(`errors.${error.code}`, error.values)).join("\n");
     return new Response(`${message}\n`, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
   }
+  const options = parsed.options;
+  return answeringBusyWith503(language, () => packPdfAnswer(request, language, options));
+}
+
+async function packPdfAnswer(request: Request, language: Language, options: PackOptions) {
+  const parsed = { options };
   const pdf = await packPdf(parsed.options);
   const labels = await documentLabels(language);
   return pdfResponse(request, pdf, {

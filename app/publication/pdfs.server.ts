@@ -10,8 +10,8 @@ import { printedOrigin } from "~/pdf/documents/labels.server";
 import { bookDocumentSpec, lessonDocumentSpec, packDocumentSpec } from "./pdf-assembly.server";
 import type { PackOptions } from "~/pdf/pack-request";
 import type { LessonDocumentKind } from "./pdf-assembly.server";
-import { layoutDocument } from "~/pdf/layout";
-import { engineVersion, renderPdf, sharedMeasurer } from "~/pdf/render.server";
+import { typeset, TypesettingBusy } from "~/pdf/pool.server";
+import { engineVersion } from "~/pdf/render.server";
 
 const labelHashes = new Map<Language, string>();
 /** The UI strings a document prints (section headings, footer …) are content too. */
@@ -65,7 +65,7 @@ export async function lessonPdf(kind: LessonDocumentKind, slug: string, language
   if (!included) return null;
   // A lesson without printables has no materials document: the route answers 404.
   if (kind === "materials" && !(await getCatalogue()).bySlug.get(slug)?.documents[language]?.printables.length) return null;
-  return servePdf(kind, language, [included], { slug }, async () => renderPdf((await lessonDocumentSpec(kind, slug, language))!));
+  return servePdf(kind, language, [included], { slug }, async () => typeset((await lessonDocumentSpec(kind, slug, language))!));
 }
 
 export async function bookPdf(kind: "student" | "teacher", language: Language) {
@@ -73,7 +73,7 @@ export async function bookPdf(kind: "student" | "teacher", language: Language) {
   const included = (await Promise.all(catalogue.lessons.map((lesson) => includedRevision(lesson.slug, language)))).filter(
     (entry): entry is IncludedRevision => entry !== null,
   );
-  return servePdf(`${kind}-book`, language, included, {}, async () => renderPdf(await bookDocumentSpec(kind, language)));
+  return servePdf(`${kind}-book`, language, included, {}, async () => typeset(await bookDocumentSpec(kind, language)));
 }
 
 export async function packPdf(options: PackOptions) {
@@ -86,22 +86,35 @@ export async function packPdf(options: PackOptions) {
     )
   ).filter((entry): entry is IncludedRevision => entry !== null);
   const labels = labelsHash(options.handoutLanguage);
-  return servePdf("pack", options.language, included, { ...options, handoutLabels: labels }, async () => renderPdf(await packDocumentSpec(options)));
+  return servePdf("pack", options.language, included, { ...options, handoutLabels: labels }, async () => typeset(await packDocumentSpec(options)));
 }
 
 /**
- * Run once when the server starts, in the background: loads the fonts, lays out every lesson in every
- * language (both books hold every part), which shapes every word once, and draws the student book of
- * each language once, which decodes every glyph the subsets will need. The first real download then
- * finds the engine warm. Nothing is cached on disk or served by this.
+ * Run once when the server starts, in the background: each typesetting worker loads its fonts and
+ * typesets the student book of every language once (shaping every word, decoding every glyph the
+ * subsets need), so that the first real download finds the engine warm. Nothing is cached by this.
  */
 export async function warmUpPdfEngine(languages: readonly Language[]): Promise<void> {
-  const pause = () => new Promise((resolve) => setImmediate(resolve)); // let requests in between
-  const measurer = sharedMeasurer();
-  for (const language of languages) {
-    layoutDocument(await bookDocumentSpec("teacher", language), measurer);
-    await pause();
-    await renderPdf(await bookDocumentSpec("student", language));
-    await pause();
+  await Promise.all(languages.map(async (language) => typeset(await bookDocumentSpec("student", language))));
+}
+
+/**
+ * A PDF for a page that shows its size (the teacher page's materials, the books page): the page never
+ * waits long for a worker. Null when it is not typeset within `milliseconds` or the workers are busy;
+ * the typesetting goes on, and the next rendering of the page finds the PDF cached.
+ */
+export async function pdfIfReady<T>(pdf: Promise<T>, milliseconds = 1_500): Promise<T | null> {
+  const settled = pdf.catch((error: unknown) => {
+    if (error instanceof TypesettingBusy) return null;
+    throw error;
+  });
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), milliseconds);
+  });
+  try {
+    return await Promise.race([settled, late]);
+  } finally {
+    clearTimeout(timer);
   }
 }

@@ -4,7 +4,8 @@ import { notFound } from "~/http/responses.server";
 import { cachedPdf, cacheKey } from "~/pdf/cache.server";
 import { documentLabels } from "~/pdf/documents/labels.server";
 import { handoutSpec, lessonPlanSpec } from "~/pdf/documents/specs";
-import { engineVersion, renderPdf } from "~/pdf/render.server";
+import { typeset, TypesettingBusy } from "~/pdf/pool.server";
+import { engineVersion } from "~/pdf/render.server";
 import { pdfResponse } from "~/pdf/response.server";
 import type { RevisionDetail } from "./revision-detail.server";
 
@@ -13,8 +14,13 @@ export async function revisionPdfResponse(kind: "plan" | "handout", request: Req
   if (!revision.document || !revision.lesson) throw notFound();
   const item = { lesson: lessonSummary(revision.lesson, revision.document), document: revision.document, labels: await documentLabels(revision.language) };
   const pdf = await cachedPdf(cacheKey({ engineVersion, kind: `revision-${kind}`, revision: revision.id, hash: revision.document.contentHash }), () =>
-    renderPdf(kind === "plan" ? lessonPlanSpec(item) : handoutSpec(item)),
-  );
+    typeset(kind === "plan" ? lessonPlanSpec(item) : handoutSpec(item)),
+  ).catch((error: unknown) => {
+    if (error instanceof TypesettingBusy) {
+      throw new Response("Busy: try again in a minute.\n", { status: 503, headers: { "Content-Type": "text/plain; charset=utf-8", "Retry-After": "30", "Cache-Control": "no-store" } });
+    }
+    throw error;
+  });
   const response = pdfResponse(request, pdf, { ascii: `revision-${revision.id}-${kind}.pdf`, unicode: `${revision.document.title} — revision ${revision.id} (${kind}).pdf` });
   response.headers.set("Cache-Control", "private, no-store");
   return response;

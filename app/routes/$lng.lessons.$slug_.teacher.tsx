@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { LessonFacts } from "~/components/LessonFacts";
@@ -7,7 +7,7 @@ import { requireLessonDocument } from "~/publication/lesson-page.server";
 import { teacherLessonView } from "~/content/views";
 import { formatFileSize } from "~/i18n/format-size";
 import { translator } from "~/i18n/i18n.server";
-import { lessonPdf } from "~/publication/pdfs.server";
+import { lessonPdf, pdfIfReady } from "~/publication/pdfs.server";
 import { requireLanguage, requireSlug } from "~/http/responses.server";
 import { documentMeta, localizedPath } from "~/seo/document-meta";
 import { publicOrigin } from "~/seo/public-origin.server";
@@ -19,32 +19,46 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { lesson, document, availableLanguages } = await requireLessonDocument({ slug, language });
   const t = await translator(language, "lessons");
   // The size of the materials to print, from the document itself (typeset once, then cached).
-  const materials = document.printables.length > 0 ? await lessonPdf("materials", slug, language) : null;
-  return {
-    lesson: teacherLessonView(lesson, document),
-    materialsSize: materials ? formatFileSize(materials.bytes.length, language) : null,
-    availableLanguages,
-    meta: documentMeta({
-      title: `${document.title} — ${t("lesson.teacherView")}`,
-      description: document.summary,
-      origin: publicOrigin(request),
-      language,
-      path: `/lessons/${slug}/teacher`,
+  const materials = document.printables.length > 0 ? await pdfIfReady(lessonPdf("materials", slug, language)) : null;
+  return data(
+    {
+      lesson: teacherLessonView(lesson, document),
+      hasMaterials: document.printables.length > 0,
+      materialsSize: materials ? formatFileSize(materials.bytes.length, language) : null,
       availableLanguages,
-    }),
-  };
+      meta: documentMeta({
+        title: `${document.title} — ${t("lesson.teacherView")}`,
+        description: document.summary,
+        origin: publicOrigin(request),
+        language,
+        path: `/lessons/${slug}/teacher`,
+        availableLanguages,
+      }),
+    },
+    // Not stored while the materials' size is missing: the next visitor gets the page with it.
+    { headers: document.printables.length > 0 && materials === null ? { "Cache-Control": "no-store" } : {} },
+  );
 }
 
 /** The same page for every reader of its URL: stored and shared (app/http/route-caching.ts). */
 export const handle = publicPageHandle;
 
+/** The loader's Cache-Control (no-store while a PDF's size is missing) reaches the document. */
+export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
+
 export const meta: MetaFunction<typeof loader> = ({ data }) => data?.meta ?? [];
 
 export default function TeacherLesson() {
-  const { lesson, materialsSize } = useLoaderData<typeof loader>();
+  const { lesson, hasMaterials, materialsSize } = useLoaderData<typeof loader>();
   const { t } = useTranslation(["lessons", "documents"]);
   const language = lesson.language;
-  const materialsHref = localizedPath(language, `/lessons/${lesson.slug}/materials.pdf`);
+  // The size when the PDF was ready in time (pages never wait long for a typesetting worker).
+  const materials = hasMaterials
+    ? {
+        href: localizedPath(language, `/lessons/${lesson.slug}/materials.pdf`),
+        label: materialsSize ? t("documents:downloads.materials", { size: materialsSize }) : t("documents:downloads.materialsWithoutSize"),
+      }
+    : null;
   return (
     <article>
       <p className="quiz__number">{t("lesson.teacherView")}</p>
@@ -61,13 +75,13 @@ export default function TeacherLesson() {
         <li>
           <a href={localizedPath(language, `/lessons/${lesson.slug}/handout.pdf`)}>{t("documents:downloads.handout")}</a>
         </li>
-        {materialsSize ? (
+        {materials ? (
           <li>
-            <a href={materialsHref}>{t("documents:downloads.materials", { size: materialsSize })}</a>
+            <a href={materials.href}>{materials.label}</a>
           </li>
         ) : null}
       </ul>
-      <TeacherLessonContent lesson={lesson} materials={materialsSize ? { href: materialsHref, label: t("documents:downloads.materials", { size: materialsSize }) } : null} />
+      <TeacherLessonContent lesson={lesson} materials={materials} />
     </article>
   );
 }

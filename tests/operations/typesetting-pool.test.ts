@@ -1,0 +1,47 @@
+// Typesetting runs in a bounded pool of worker threads: a burst of new packs never holds the pages up,
+// and when every worker is busy and the queue is full the answer is 503 with Retry-After, in the
+// reader's language. One worker and a queue of one make the limit easy to reach.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startServer, type ServerProcess } from "../support/server-process";
+
+let server: ServerProcess;
+beforeAll(async () => {
+  server = await startServer({ PDF_WORKERS: "1", PDF_QUEUE: "1" });
+}, 60_000);
+afterAll(() => server?.dispose());
+
+const slugs = ["what-is-trafficking", "forms-of-exploitation", "how-traffickers-recruit", "safe-migration", "safe-online", "myths-and-facts", "rights-and-help", "awareness-campaign"];
+
+describe("the typesetting pool", () => {
+  it("answers a burst of new packs with PDFs or 503 + Retry-After in the reader's language, while pages keep answering", async () => {
+    // Eight distinct packs (never typeset before), all at once, in Armenian.
+    let settled = 0;
+    const packs = slugs.map((_, index) =>
+      fetch(`${server.url}/hy/packs/pack.pdf?lessons=${slugs.slice(0, index + 1).join(",")}&parts=plan,handout&copies=${10 + index}`).finally(() => {
+        settled += 1;
+      }),
+    );
+    // Meanwhile a page that is not stored yet is rendered at once, not queued behind the PDFs: when it
+    // arrives, packs are still being typeset.
+    const page = await fetch(`${server.url}/hy/lessons/safe-online`);
+    expect(page.status).toBe(200);
+    expect(settled).toBeLessThan(slugs.length);
+    const answers = await Promise.all(packs);
+    const statuses = answers.map((answer) => answer.status);
+    expect(statuses.filter((status) => status === 200).length).toBeGreaterThanOrEqual(1);
+    const busy = answers.filter((answer) => answer.status === 503);
+    expect(busy.length).toBeGreaterThanOrEqual(1);
+    for (const answer of busy) {
+      expect(answer.headers.get("retry-after")).toBe("30");
+      expect(answer.headers.get("cache-control")).toBe("no-store");
+      expect(await answer.text()).toContain("Այս պահին շատ փաստաթղթեր են պատրաստվում");
+    }
+    for (const answer of answers.filter((each) => each.status === 200)) {
+      expect(answer.headers.get("content-type")).toBe("application/pdf");
+      expect(Buffer.from(await answer.arrayBuffer()).subarray(0, 5).toString()).toBe("%PDF-");
+    }
+    // The server is still whole: the same pack asked again later is typeset and served.
+    const again = await fetch(`${server.url}/hy/packs/pack.pdf?lessons=${slugs[0]}&parts=plan,handout&copies=10`);
+    expect(again.status).toBe(200);
+  }, 120_000);
+});
