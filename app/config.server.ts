@@ -42,10 +42,11 @@ export const environmentSchema = z.object({
       .transform((value) => value.replace(/\/+$/, ""))
       .optional(),
   ),
-  TRUST_PROXY: z.enum(["0", "1"]).default("0"),
+  TRUST_PROXY: z.string().trim().default("0").pipe(z.string().regex(/^[0-9]$/, "must be the number of proxies in front of the portal (0 to 9)").transform(Number)),
   SESSION_SECRET: optionalText.pipe(z.string().min(32, "must be at least 32 characters").optional()),
   SESSION_SECRET_FILE: optionalText,
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(120),
+  SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 14).default(12),
   DATABASE_URL: optionalText,
   LESSONS_DIR: optionalText,
   PDF_CACHE_DIR: optionalText,
@@ -67,10 +68,13 @@ export interface Config {
   host: string;
   /** The public origin for canonical and verify URLs, without a trailing slash; null when unset. */
   publicOrigin: string | null;
-  trustProxy: boolean;
+  /** How many proxies in front of the portal append to X-Forwarded-For: the client is that many hops from the right. */
+  trustProxyHops: number;
   sessionSecret: string | undefined;
   sessionSecretFile: string;
   sessionIdleMinutes: number;
+  /** However active, a session ends this long after sign-in. */
+  sessionMaxHours: number;
   /** Unset: the default SQLite file (app/db decides its path). */
   databaseUrl: string | undefined;
   lessonsDirectory: string;
@@ -114,10 +118,11 @@ export function parseConfig(environment: Record<string, string | undefined>, wor
     port: values.PORT,
     host: values.HOST,
     publicOrigin: values.PUBLIC_ORIGIN ?? null,
-    trustProxy: values.TRUST_PROXY === "1",
+    trustProxyHops: values.TRUST_PROXY,
     sessionSecret: values.SESSION_SECRET,
     sessionSecretFile: resolve(values.SESSION_SECRET_FILE, path.join("data", "session-secret")),
     sessionIdleMinutes: values.SESSION_IDLE_MINUTES,
+    sessionMaxHours: values.SESSION_MAX_HOURS,
     databaseUrl: values.DATABASE_URL,
     lessonsDirectory: resolve(values.LESSONS_DIR, "lessons"),
     pdfCacheDirectory: resolve(values.PDF_CACHE_DIR, path.join("data", "pdf-cache")),

@@ -28,7 +28,9 @@ interface AppOptions {
 export function createApp({ portal, config, texts, lifecycle, clientDirectory }: AppOptions) {
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", config.trustProxy);
+  // Exactly the configured number of proxy hops: the client is that many addresses from the right of
+  // X-Forwarded-For; anything a client writes to the left of it is not believed.
+  app.set("trust proxy", config.trustProxyHops);
   // First, so that every answer is logged, the guards' 4xx included.
   app.use(requestLog(maximumUrlLength));
   // Every response, whoever writes it, gets the security headers it does not already carry.

@@ -47,7 +47,7 @@ export function guards(texts: ServerTexts, publicOrigin: string | null) {
       const origin = request.headers.origin;
       if (request.method === "GET" || request.method === "HEAD" || origin === undefined) return next();
       // The request's own origin as the client addressed it (through a trusted proxy: as forwarded).
-      const host = (request.app.get("trust proxy") && request.get("x-forwarded-host")) || request.get("host");
+      const host = (request.app.get("trust proxy") ? request.get("x-forwarded-host") : undefined) || request.get("host");
       const requestOrigin = `${request.protocol}://${host}`;
       if (!isOwnOrigin(origin, ownOrigins(requestOrigin, publicOrigin))) return refuse(request, response, 403, "otherSite");
       next();

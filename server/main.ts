@@ -49,6 +49,11 @@ const server = createServer({ headersTimeout: 20_000, requestTimeout: 30_000, ke
 server.listen(config.port, config.host, () => {
   const address = server.address();
   console.log(JSON.stringify({ event: "listening", url: `http://localhost:${typeof address === "object" && address ? address.port : config.port}` }));
+  // Behind a proxy without TRUST_PROXY every reader has the proxy's address: the sign-in limits per
+  // address then count everyone together. Say so once.
+  if (config.deployment && config.trustProxyHops === 0) {
+    console.log(JSON.stringify({ event: "client-addresses", trustProxy: 0, note: "clients are identified by the connection's address; behind a reverse proxy set TRUST_PROXY to the number of proxies, or every reader shares one address" }));
+  }
   // In the background: requests are served meanwhile.
   if (config.warmUp) portal.hooks.warmUp().catch((error: unknown) => console.error(JSON.stringify({ event: "warm-up-failed", error: String(error) })));
   // Other instances approve too: notice it within a second even when every page comes from the cache.

@@ -11,6 +11,7 @@ interface AuthConfig {
   /** Cookies only over HTTPS: on in a deployment, off for a local run on http://localhost. */
   secureCookies: boolean;
   idleMinutes: number;
+  maxHours: number;
 }
 
 let authSettings: AuthConfig | null = null;
@@ -25,11 +26,12 @@ function generatedSecret(file: string): string {
 
 export function authConfig(): AuthConfig {
   if (authSettings) return authSettings;
-  const { sessionSecret, sessionSecretFile, deployment, sessionIdleMinutes } = config();
+  const { sessionSecret, sessionSecretFile, deployment, sessionIdleMinutes, sessionMaxHours } = config();
   authSettings = {
     sessionSecret: sessionSecret ?? generatedSecret(sessionSecretFile),
     secureCookies: deployment,
     idleMinutes: sessionIdleMinutes,
+    maxHours: sessionMaxHours,
   };
   return authSettings;
 }

@@ -1,5 +1,6 @@
 // Sessions live in the database behind an HttpOnly, SameSite=Lax cookie holding a random token (signed);
-// the database keeps only the token's sha256. A new token at every sign-in; expiry after inactivity.
+// the database keeps only the token's sha256. A new token at every sign-in; expiry after inactivity and,
+// however active, after an absolute lifetime; at most a few sessions per user; ended ones are purged.
 import { createHash, randomBytes } from "node:crypto";
 import { createCookie } from "@remix-run/node";
 import type { Kysely } from "kysely";
@@ -19,6 +20,17 @@ function sessionCookie() {
   });
 }
 
+/** Sessions created before this have outlived the absolute lifetime. */
+function lifetimeStart(now: Date): string {
+  return timestampOf(new Date(now.getTime() - authConfig().maxHours * 60 * 60_000));
+}
+
+/** The id under which the database knows the request's session (for "end my other sessions"). */
+export async function sessionIdOf(request: Request): Promise<string | null> {
+  const token = await tokenOf(request);
+  return token ? tokenHash(token) : null;
+}
+
 function tokenHash(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
@@ -28,10 +40,23 @@ interface SessionContext {
   userAgent: string | null;
 }
 
+/** Sessions a user may hold at once (a laptop, a phone, a school computer …): the oldest go first. */
+export const sessionsPerUser = 5;
+
 /** Starts a session for a user who just signed in; returns the Set-Cookie header. */
 export async function createSession(db: Kysely<Database>, user: User, context: SessionContext): Promise<string> {
   const token = randomBytes(32).toString("base64url");
   const now = new Date();
+  // Ended sessions (expired, or past the absolute lifetime) of anyone are of no use: purged here.
+  await db
+    .deleteFrom("sessions")
+    .where((where) => where.or([where("expires_at", "<=", timestampOf(now)), where("created_at", "<=", lifetimeStart(now))]))
+    .execute();
+  // This user's oldest sessions beyond the cap (the new one makes it full).
+  const kept = await db.selectFrom("sessions").select("id").where("user_id", "=", user.id).orderBy("created_at", "desc").limit(sessionsPerUser - 1).execute();
+  let overCap = db.deleteFrom("sessions").where("user_id", "=", user.id);
+  if (kept.length > 0) overCap = overCap.where("id", "not in", kept.map((row) => row.id));
+  await overCap.execute();
   const expires = new Date(now.getTime() + authConfig().idleMinutes * 60_000);
   await db
     .insertInto("sessions")
@@ -68,6 +93,7 @@ export async function sessionUser(db: Kysely<Database>, request: Request): Promi
     .select(["sessions.id as sessionId", "sessions.last_seen_at as lastSeenAt", "users.id", "users.email", "users.name", "users.role", "users.languages", "users.disabled_at"])
     .where("sessions.id", "=", tokenHash(token))
     .where("sessions.expires_at", ">", timestampOf(now))
+    .where("sessions.created_at", ">", lifetimeStart(now))
     .executeTakeFirst();
   if (!row || row.disabled_at !== null) return null;
   // Slide the expiry, but write at most once a minute per session.

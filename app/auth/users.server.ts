@@ -6,7 +6,7 @@ import { recordAudit } from "~/db/audit.server";
 import { violatedConstraint } from "~/db/database.server";
 import { timestampOf, type Database, type Role } from "~/db/schema";
 import { isLanguage, languages, type Language } from "~/i18n/languages";
-import { hashPassword, minimumPasswordLength } from "./passwords.server";
+import { hashPassword, verifyPassword, minimumPasswordLength } from "./passwords.server";
 
 export const roles = ["admin", "editor", "reviewer"] as const satisfies readonly Role[];
 
@@ -29,18 +29,25 @@ export function toUser(row: { id: number; email: string; name: string; role: Rol
   return { id: row.id, email: row.email, name: row.name, role: row.role, languages: parseLanguageList(row.languages), disabled: row.disabled_at !== null };
 }
 
-const newUserSchema = z.object({
-  email: z.string().trim().toLowerCase().email().max(200),
-  name: z.string().trim().min(1).max(200),
-  role: z.enum(roles),
-  languages: z
-    .string()
-    .trim()
-    .optional()
-    .refine((value) => !value || value.split(",").every((code) => isLanguage(code.trim())), { message: `languages must be among ${languages.join(", ")}` }),
-  password: z.string().min(minimumPasswordLength, `the password must be at least ${minimumPasswordLength} characters`).max(1000),
-});
-export type NewUser = z.infer<typeof newUserSchema>;
+const newUserSchema = z
+  .object({
+    email: z.string().trim().toLowerCase().email().max(200),
+    name: z.string().trim().min(1).max(200),
+    role: z.enum(roles),
+    // "all" says so explicitly; a reviewer or an editor added without languages is refused (fail closed).
+    languages: z
+      .string()
+      .trim()
+      .optional()
+      .transform((value) => (value === "all" ? languages.join(",") : value))
+      .refine((value) => !value || value.split(",").every((code) => isLanguage(code.trim())), { message: `languages must be among ${languages.join(", ")}, or all` }),
+    password: z.string().min(minimumPasswordLength, `the password must be at least ${minimumPasswordLength} characters`).max(1000),
+  })
+  .refine((user) => user.role === "admin" || Boolean(user.languages), {
+    path: ["languages"],
+    message: "a reviewer or an editor needs --languages (for example ka,hy), or --languages all",
+  });
+export type NewUser = z.input<typeof newUserSchema>;
 
 export class UserError extends Error {}
 
@@ -86,6 +93,30 @@ export async function listUsers(db: Kysely<Database>): Promise<User[]> {
 
 export async function findUserByEmail(db: Kysely<Database>, email: string) {
   return db.selectFrom("users").selectAll().where("email", "=", email.trim().toLowerCase()).executeTakeFirst();
+}
+
+/**
+ * A new password: the old one must be given (a staff page) unless an operator sets it (the CLI); every
+ * other session of the user ends, and the audit log says so.
+ */
+export async function changePassword(
+  db: Kysely<Database>,
+  input: { userId: number; currentPassword?: string; newPassword: string; keepSessionId?: string },
+  actor: { id: number | null; email: string },
+): Promise<void> {
+  if (input.newPassword.length < minimumPasswordLength) throw new UserError(`the password must be at least ${minimumPasswordLength} characters`);
+  if (input.newPassword.length > 1000) throw new UserError("the password is too long");
+  const row = await db.selectFrom("users").selectAll().where("id", "=", input.userId).executeTakeFirst();
+  if (!row) throw new UserError("no such user");
+  if (input.currentPassword !== undefined && !(await verifyPassword(input.currentPassword, row.password_hash))) throw new UserError("the current password is not right");
+  const passwordHash = await hashPassword(input.newPassword);
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable("users").set({ password_hash: passwordHash }).where("id", "=", row.id).execute();
+    let sessions = trx.deleteFrom("sessions").where("user_id", "=", row.id);
+    if (input.keepSessionId) sessions = sessions.where("id", "!=", input.keepSessionId);
+    await sessions.execute();
+    await recordAudit(trx, { actorId: actor.id, actor: actor.email, action: "user.password-change", subject: `user:${row.id}`, details: { email: row.email } });
+  });
 }
 
 export async function disableUser(db: Kysely<Database>, email: string, actor: { id: number | null; email: string }): Promise<User> {

@@ -18,8 +18,11 @@ Commands:
                                            validate every lesson, the termbase and the UI strings' terms;
                                            prints file:line: message, exits 1 on a problem
   content sync [--dir <lessons folder>]    import changed lesson files as revisions awaiting review
-  user add --email E --name N --role admin|editor|reviewer [--languages ka,hy]
-                                           add a staff account (password from PORTAL_PASSWORD or asked)
+  user add --email E --name N --role admin|editor|reviewer --languages ka,hy|all
+                                           add a staff account (password from PORTAL_PASSWORD or asked;
+                                           reviewers and editors need their languages)
+  user password --email E                  set a new password (PORTAL_PASSWORD or asked); ends their sessions
+  user unlock --email E                    forget an account's failed sign-ins (lifts the limits)
   user list                                list the staff accounts
   user disable --email E                   disable an account and end its sessions
   db backup <file>                         copy the SQLite database to a new file while the server runs

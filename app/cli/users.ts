@@ -1,7 +1,9 @@
 // `npm run cli -- user add|list|disable`: accounts for admins, editors and reviewers.
 import { createInterface } from "node:readline";
 import type { Kysely } from "kysely";
-import { createUser, disableUser, listUsers, UserError } from "~/auth/users.server";
+import { unlockAccount } from "~/auth/rate-limit.server";
+import { changePassword, createUser, disableUser, findUserByEmail, listUsers, UserError } from "~/auth/users.server";
+import { recordAudit } from "~/db/audit.server";
 import type { Database } from "~/db/schema";
 
 function option(args: string[], name: string): string | undefined {
@@ -57,6 +59,21 @@ export async function userCommand(db: Kysely<Database>, args: string[]): Promise
       }
       return 0;
     }
+    if (command === "unlock") {
+      const email = (option(rest, "--email") ?? "").trim().toLowerCase();
+      if (!email) throw new UserError("--email is required");
+      const forgotten = await unlockAccount(db, email);
+      await recordAudit(db, { actorId: cliActor.id, actor: cliActor.email, action: "user.unlock", details: { email, failedAttemptsForgotten: forgotten } });
+      console.log(`Unlocked ${email}: ${forgotten} failed sign-in attempt${forgotten === 1 ? "" : "s"} forgotten.`);
+      return 0;
+    }
+    if (command === "password") {
+      const row = await findUserByEmail(db, option(rest, "--email") ?? "");
+      if (!row) throw new UserError(`no user with the email ${option(rest, "--email") ?? ""}`);
+      await changePassword(db, { userId: row.id, newPassword: await readPassword() }, cliActor);
+      console.log(`New password set for ${row.email}; their sessions are ended.`);
+      return 0;
+    }
     if (command === "disable") {
       const user = await disableUser(db, option(rest, "--email") ?? "", cliActor);
       console.log(`Disabled ${user.email}; their sessions are ended.`);
@@ -69,6 +86,14 @@ export async function userCommand(db: Kysely<Database>, args: string[]): Promise
     }
     throw error;
   }
-  console.error("Usage: npm run cli -- user add --email E --name N --role admin|editor|reviewer [--languages ka,hy]\n       npm run cli -- user list\n       npm run cli -- user disable --email E");
+  console.error(
+    [
+      "Usage: npm run cli -- user add --email E --name N --role admin|editor|reviewer --languages ka,hy|all",
+      "       npm run cli -- user list",
+      "       npm run cli -- user password --email E      (a new password; ends the user's sessions)",
+      "       npm run cli -- user unlock --email E        (forget the account's failed sign-ins)",
+      "       npm run cli -- user disable --email E",
+    ].join("\n"),
+  );
   return 2;
 }

@@ -27,7 +27,7 @@ export function StaffNav({ user, language }: { user: StaffUser; language: Langua
       </ul>
       <p>
         {t("nav.signedInAs", { name: user.name, role: t(`roles.${user.role}`) })} ·{" "}
-        <a href={localizedPath(language, "/logout")}>{t("logout.submit")}</a>
+        <a href={localizedPath(language, "/account")}>{t("nav.account")}</a> · <a href={localizedPath(language, "/logout")}>{t("logout.submit")}</a>
       </p>
     </nav>
   );

@@ -10,26 +10,38 @@ import { requireStaff, staffUserView } from "~/review/staff-page.server";
 
 const filterSchema = z.object({
   action: z.string().trim().max(100).optional(),
-  actor: z.string().trim().max(200).optional() });
+  actor: z.string().trim().max(200).optional(),
+  page: z.coerce.number().int().min(1).max(100_000).optional(),
+});
+
+/** Entries per page: the page goes back through the whole log, older pages by link. */
+const pageSize = 200;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   // Administrators and reviewers read the log; nobody can change it.
   const { language, user } = await requireStaff(request, params, "audit.read");
   const filters = filterSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!filters.success) throw badRequest();
-  const entries = await auditEntries({
+  const page = filters.data.page ?? 1;
+  // One more than a page: whether there is an older page.
+  const found = await auditEntries({
     action: filters.data.action || undefined,
     actor: filters.data.actor || undefined,
-    limit: 200,
-    offset: 0 });
+    limit: pageSize + 1,
+    offset: (page - 1) * pageSize,
+  });
+  const entries = found.slice(0, pageSize);
+  const pages = { page, older: found.length > pageSize, newer: page > 1 };
   const t = await translator(language, "review");
-  return data({ language, user: staffUserView(user), entries, filters: filters.data, title: t("audit.title") });
+  return data({ language, user: staffUserView(user), entries, filters: filters.data, pages, title: t("audit.title") });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }, { name: "robots", content: "noindex" }];
 
 export default function AuditLog() {
-  const { language, user, entries, filters, title } = useLoaderData<typeof loader>();
+  const { language, user, entries, filters, pages, title } = useLoaderData<typeof loader>();
+  const pageLink = (page: number) =>
+    `?${new URLSearchParams({ ...(filters.action ? { action: filters.action } : {}), ...(filters.actor ? { actor: filters.actor } : {}), page: String(page) })}`;
   const { t } = useTranslation("review");
   const date = new Intl.DateTimeFormat(language, { dateStyle: "medium", timeStyle: "medium", timeZone: "Asia/Tbilisi" });
   return (
@@ -80,6 +92,11 @@ export default function AuditLog() {
           </tbody>
         </table>
       )}
+      {pages.newer || pages.older ? (
+        <p className="filters__actions">
+          {pages.newer ? <a href={pageLink(pages.page - 1)}>{t("audit.newer")}</a> : null} {pages.older ? <a href={pageLink(pages.page + 1)}>{t("audit.older")}</a> : null}
+        </p>
+      ) : null}
     </>
   );
 }
