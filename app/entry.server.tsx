@@ -18,8 +18,9 @@ import { authConfig } from "~/auth/config.server";
 import { catalogueVersion, getCatalogue } from "~/publication/catalogue.server";
 import { closeDatabase } from "~/db/database.server";
 import { languages } from "~/i18n/languages";
+import { removeStaleTemporaryFiles, trimToBudget } from "~/pdf/cache.server";
 import { closeTypesetting } from "~/pdf/pool.server";
-import { warmUpPdfEngine } from "~/publication/pdfs.server";
+import { recordUnrecordedPdfs, warmUpPdfEngine } from "~/publication/pdfs.server";
 
 const streamTimeout = 5_000;
 /** What a 503 asks the client to wait before trying again (the server's own 503s say the same). */
@@ -32,6 +33,10 @@ export { streamTimeout };
  */
 export async function startUp(): Promise<void> {
   authConfig(); // SESSION_SECRET missing in a deployment: say so now, not at the first sign-in
+  // What a crash left in the PDF cache, and a cache over its budget, are put right before the first request.
+  const stale = removeStaleTemporaryFiles();
+  const kept = trimToBudget();
+  console.log(JSON.stringify({ event: "pdf-cache", staleTemporaryFilesRemoved: stale, files: kept.files, bytes: kept.bytes }));
   await getCatalogue();
 }
 
@@ -51,6 +56,8 @@ export async function shutDown(): Promise<void> {
 /** Called by the server (server/main.ts) every second: notices an approval made on another instance. */
 export async function keepCatalogueFresh(): Promise<void> {
   await getCatalogue().catch(() => undefined);
+  // PDFs issued while the database was away are recorded once it answers (for /verify).
+  await recordUnrecordedPdfs().catch(() => undefined);
 }
 
 /** Called by the server (server/main.ts) before Remix: a stored public page, or null. */

@@ -53,12 +53,14 @@ function contentCheck(args: string[]): number {
 
 async function contentSync(args: string[]): Promise<number> {
   const directory = path.resolve(option(args, "--dir") ?? config().lessonsDirectory);
-  const result = await syncLessonFiles(await getDatabase(), readLessonSources(directory));
+  const result = await syncLessonFiles(await getDatabase(), readLessonSources(directory), new Date(), readTermbase(directory).termbase);
   for (const revision of result.created) {
     console.log(`revision ${revision.revisionId}: lessons/${revision.slug}/${revision.language}.md ${result.firstImport ? "imported and approved (first import)" : "awaits review"}`);
   }
-  console.error(`${result.created.length} new revision${result.created.length === 1 ? "" : "s"}`);
-  return 0;
+  // A file that content check rejects is not imported: say which and why, and fail.
+  for (const problem of result.refused) console.log(formatProblem(problem));
+  console.error(`${result.created.length} new revision${result.created.length === 1 ? "" : "s"}${result.refused.length > 0 ? `; ${result.refused.length} problem${result.refused.length === 1 ? "" : "s"}: those files were not imported` : ""}`);
+  return result.refused.length > 0 ? 1 : 0;
 }
 
 async function main(args: string[]): Promise<number> {

@@ -4,8 +4,9 @@
 // The cache is an optimisation only: when its directory cannot be written, PDFs are still served.
 import { config } from "~/config.server";
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeSync } from "node:fs";
 import path from "node:path";
+import { threadId } from "node:worker_threads";
 
 export interface CachedPdf {
   bytes: Buffer;
@@ -41,29 +42,100 @@ function remember(key: string, pdf: CachedPdf) {
   }
 }
 
+/**
+ * A PDF from the disk cache, only when its bytes are the bytes its hash names: a file cut short (a full
+ * disk, a crash mid-write on a filesystem that reorders) is removed and typeset again, never served.
+ */
 function readFromDisk(key: string): CachedPdf | null {
+  const pdfFile = path.join(pdfCacheDirectory, `${key}.pdf`);
+  const metaFile = path.join(pdfCacheDirectory, `${key}.json`);
+  let meta: { sha256: string; pageCount: number };
+  let bytes: Buffer;
   try {
-    const meta = JSON.parse(readFileSync(path.join(pdfCacheDirectory, `${key}.json`), "utf8")) as { sha256: string; pageCount: number };
-    const bytes = readFileSync(path.join(pdfCacheDirectory, `${key}.pdf`));
-    if (bytes.length === 0) return null;
-    return { bytes, sha256: meta.sha256, pageCount: meta.pageCount };
+    meta = JSON.parse(readFileSync(metaFile, "utf8")) as { sha256: string; pageCount: number };
+    bytes = readFileSync(pdfFile);
   } catch {
     return null;
   }
+  if (bytes.length === 0 || createHash("sha256").update(bytes).digest("hex") !== meta.sha256) {
+    console.warn(JSON.stringify({ event: "pdf-cache-damaged", key, bytes: bytes.length }));
+    rmSync(pdfFile, { force: true });
+    rmSync(metaFile, { force: true });
+    return null;
+  }
+  // Recently used files stay longest when the cache is trimmed to its budget.
+  try {
+    const now = new Date();
+    utimesSync(pdfFile, now, now);
+  } catch {
+    // read-only cache: still served
+  }
+  return { bytes, sha256: meta.sha256, pageCount: meta.pageCount };
+}
+
+/** Writes a file whole or not at all: to a temporary name, flushed to the disk, then renamed. */
+function writeDurably(file: string, bytes: Uint8Array | string): void {
+  const temporary = path.join(pdfCacheDirectory, `.${path.basename(file)}.${process.pid}.${threadId}.tmp`);
+  const descriptor = openSync(temporary, "w");
+  try {
+    writeSync(descriptor, typeof bytes === "string" ? Buffer.from(bytes) : bytes);
+    fsyncSync(descriptor);
+  } finally {
+    closeSync(descriptor);
+  }
+  renameSync(temporary, file);
 }
 
 function writeToDisk(key: string, pdf: CachedPdf) {
   try {
     mkdirSync(pdfCacheDirectory, { recursive: true });
-    // Write beside, then rename: a reader never sees half a file.
-    const temporary = path.join(pdfCacheDirectory, `.${key}.${process.pid}.tmp`);
-    writeFileSync(temporary, pdf.bytes);
-    renameSync(temporary, path.join(pdfCacheDirectory, `${key}.pdf`));
-    writeFileSync(temporary, JSON.stringify({ sha256: pdf.sha256, pageCount: pdf.pageCount }));
-    renameSync(temporary, path.join(pdfCacheDirectory, `${key}.json`));
+    writeDurably(path.join(pdfCacheDirectory, `${key}.pdf`), pdf.bytes);
+    writeDurably(path.join(pdfCacheDirectory, `${key}.json`), JSON.stringify({ sha256: pdf.sha256, pageCount: pdf.pageCount }));
+    trimToBudget();
   } catch (error) {
     console.warn(JSON.stringify({ event: "pdf-cache-write-failed", key, error: (error as Error).message }));
   }
+}
+
+/**
+ * Keeps the disk cache within PDF_CACHE_MAX_BYTES: least recently used PDFs go first (a read touches
+ * its file). Anyone can ask for distinct packs; they can no longer fill the disk.
+ */
+export function trimToBudget(budget = config().pdfCacheMaxBytes): { files: number; bytes: number } {
+  let entries: { key: string; bytes: number; used: number }[];
+  try {
+    entries = readdirSync(pdfCacheDirectory)
+      .filter((name) => name.endsWith(".pdf"))
+      .map((name) => {
+        const stats = statSync(path.join(pdfCacheDirectory, name));
+        return { key: name.slice(0, -4), bytes: stats.size, used: stats.mtimeMs };
+      });
+  } catch {
+    return { files: 0, bytes: 0 };
+  }
+  let total = entries.reduce((sum, entry) => sum + entry.bytes, 0);
+  for (const entry of entries.sort((a, b) => a.used - b.used)) {
+    if (total <= budget) break;
+    rmSync(path.join(pdfCacheDirectory, `${entry.key}.pdf`), { force: true });
+    rmSync(path.join(pdfCacheDirectory, `${entry.key}.json`), { force: true });
+    total -= entry.bytes;
+  }
+  return { files: entries.length, bytes: total };
+}
+
+/** At start: temporary files a crash left behind are removed. */
+export function removeStaleTemporaryFiles(): number {
+  let removed = 0;
+  try {
+    for (const name of readdirSync(pdfCacheDirectory)) {
+      if (!name.endsWith(".tmp")) continue;
+      rmSync(path.join(pdfCacheDirectory, name), { force: true });
+      removed += 1;
+    }
+  } catch {
+    // no cache directory yet
+  }
+  return removed;
 }
 
 export async function cachedPdf(

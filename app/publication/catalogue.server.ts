@@ -11,7 +11,7 @@ import { syncLessonFiles } from "~/publication/import.server";
 import { buildSearchIndex, type SearchIndex } from "~/search/search";
 import { checkCurriculum } from "~/content/check";
 import { formatProblem, type Lesson, type LessonDocument } from "~/content/document";
-import { lessonsDirectory, readLessonSources } from "~/content/sources.server";
+import { lessonsDirectory, readLessonSources, readTermbase } from "~/content/sources.server";
 import type { Topic } from "~/content/topics";
 import { lessonSummary, type LessonSummary } from "~/content/views";
 
@@ -42,10 +42,11 @@ let watching = false;
 /** Imports the lesson files into revisions once per process (and again after a change in development). */
 function syncFilesOnce(): Promise<unknown> {
   filesSynced ??= (async () => {
-    const result = await syncLessonFiles(await getDatabase(), readLessonSources(lessonsDirectory));
+    const result = await syncLessonFiles(await getDatabase(), readLessonSources(lessonsDirectory), new Date(), readTermbase(lessonsDirectory).termbase);
     if (result.created.length > 0) {
       console.log(JSON.stringify({ event: "content-sync", firstImport: result.firstImport, revisions: result.created.length }));
     }
+    for (const problem of result.refused) console.warn(`[content] not imported: ${formatProblem(problem)}`);
   })().catch((error: unknown) => {
     filesSynced = null;
     throw error;

@@ -5,7 +5,9 @@ import { createHash } from "node:crypto";
 import { sql, type Kysely } from "kysely";
 import { dialectOf } from "~/db/database.server";
 import { parse as parseYaml } from "yaml";
-import type { LessonSource } from "~/content/check";
+import { checkCurriculum, type LessonSource } from "~/content/check";
+import type { ContentProblem } from "~/content/document";
+import type { Termbase } from "~/content/terms";
 import { recordAudit } from "~/db/audit.server";
 import { timestampOf, type Database } from "~/db/schema";
 import { isLanguage, languages, type Language } from "~/i18n/languages";
@@ -14,6 +16,8 @@ import { publishRevision } from "./published.server";
 interface SyncResult {
   firstImport: boolean;
   created: { slug: string; language: Language; revisionId: number }[];
+  /** Files that `content check` rejects: never imported (a broken lesson.yaml keeps the lesson's metadata). */
+  refused: ContentProblem[];
 }
 
 /** An arbitrary, fixed key for PostgreSQL's advisory lock around the import. */
@@ -33,8 +37,13 @@ function sourceLanguageOf(metadataText: string | null): Language {
   }
 }
 
-export async function syncLessonFiles(db: Kysely<Database>, sources: LessonSource[], now = new Date()): Promise<SyncResult> {
+export async function syncLessonFiles(db: Kysely<Database>, sources: LessonSource[], now = new Date(), termbase?: Termbase): Promise<SyncResult> {
   const at = timestampOf(now);
+  // The files as `content check` sees them: one that it rejects never becomes a revision, and a broken
+  // lesson.yaml never replaces the metadata a published lesson is served with.
+  const { problems } = checkCurriculum(sources, { termbase });
+  const refused = problems.filter((problem) => problem.file.endsWith(".md") || !/source language file/.test(problem.message));
+  const refusedFiles = new Set(refused.map((problem) => problem.file));
   return db.transaction().execute(async (trx) => {
     // Instances starting together on one PostgreSQL import one after the other, never both at once
     // (SQLite transactions begin IMMEDIATE and queue by themselves).
@@ -45,9 +54,13 @@ export async function syncLessonFiles(db: Kysely<Database>, sources: LessonSourc
 
     for (const source of sources) {
       if (source.metadataText === null) continue;
-      const sourceLanguage = sourceLanguageOf(source.metadataText);
-      const lesson = await trx.selectFrom("lessons").select(["slug", "metadata"]).where("slug", "=", source.slug).executeTakeFirst();
-      if (!lesson) {
+      const metadataRefused = refusedFiles.has(`${source.folder}/lesson.yaml`);
+      const lesson = await trx.selectFrom("lessons").select(["slug", "metadata", "source_language"]).where("slug", "=", source.slug).executeTakeFirst();
+      if (metadataRefused && !lesson) continue;
+      const sourceLanguage = metadataRefused && lesson && isLanguage(lesson.source_language) ? lesson.source_language : sourceLanguageOf(source.metadataText);
+      if (metadataRefused) {
+        // Keep serving what is published with the metadata it was approved with.
+      } else if (!lesson) {
         await trx
           .insertInto("lessons")
           .values({ slug: source.slug, source_language: sourceLanguage, metadata: source.metadataText, created_at: at, updated_at: at })
@@ -58,13 +71,22 @@ export async function syncLessonFiles(db: Kysely<Database>, sources: LessonSourc
           .set({ metadata: source.metadataText, source_language: sourceLanguage, updated_at: at })
           .where("slug", "=", source.slug)
           .execute();
+        // Never silent: the audit log keeps what the metadata was and what it is now.
+        await recordAudit(trx, {
+          actorId: null,
+          actor: "system",
+          action: "lesson.metadata-change",
+          subject: `lesson:${source.slug}`,
+          details: { before: lesson.metadata, after: source.metadataText },
+          at: now,
+        });
       }
 
       // The source language first, so that a translation imported in the same pass can follow it.
       const order = [sourceLanguage, ...languages.filter((language) => language !== sourceLanguage)];
       for (const language of order) {
         const text = source.languageTexts[language];
-        if (text === undefined) continue;
+        if (text === undefined || refusedFiles.has(`${source.folder}/${language}.md`)) continue;
         const hash = contentHash(text);
         const lastFromFile = await trx
           .selectFrom("revisions")
@@ -139,6 +161,6 @@ export async function syncLessonFiles(db: Kysely<Database>, sources: LessonSourc
         at: now,
       });
     }
-    return { firstImport, created };
+    return { firstImport, created, refused };
   });
 }

@@ -37,19 +37,64 @@ async function includedRevision(slug: string, language: Language): Promise<Inclu
 }
 
 /** Remembers which revisions a PDF holds, by its hash: what /verify/<sha256> answers from. */
-async function recordPdfDocument(pdf: CachedPdf & { source: CacheSource }, key: string, kind: string, language: Language, included: IncludedRevision[]) {
-  if (pdf.source !== "typeset" && pdf.source !== "disk") return;
+interface IssuedPdf {
+  sha256: string;
+  key: string;
+  kind: string;
+  language: Language;
+  included: IncludedRevision[];
+  at: string;
+}
+
+/**
+ * PDFs issued while the database could not be reached: recorded as soon as it answers again, so that
+ * /verify never calls them unknown. Bounded: a long outage keeps the newest thousand.
+ */
+const unrecorded: IssuedPdf[] = [];
+const unrecordedLimit = 1_000;
+
+async function writeIssuedPdf(issued: IssuedPdf): Promise<void> {
+  const db = await getDatabase();
+  const known = await db.selectFrom("pdf_documents").select("sha256").where("sha256", "=", issued.sha256).executeTakeFirst();
+  if (known) return;
   try {
-    const db = await getDatabase();
-    const known = await db.selectFrom("pdf_documents").select("sha256").where("sha256", "=", pdf.sha256).executeTakeFirst();
-    if (known) return;
     await db
       .insertInto("pdf_documents")
-      .values({ sha256: pdf.sha256, cache_key: key, kind, language, revision_ids: JSON.stringify(included), created_at: timestampOf(new Date()) })
+      .values({ sha256: issued.sha256, cache_key: issued.key, kind: issued.kind, language: issued.language, revision_ids: JSON.stringify(issued.included), created_at: issued.at })
       .execute();
   } catch (error) {
-    // Two instances may record the same PDF at once; the PDF is served either way.
-    if (violatedConstraint(error) !== "unique") console.warn(JSON.stringify({ event: "pdf-record-failed", error: String(error) }));
+    // Two instances may record the same PDF at once: the other one did.
+    if (violatedConstraint(error) !== "unique") throw error;
+  }
+}
+
+/** Records what waited for the database; stops at the first failure (it is still away). */
+export async function recordUnrecordedPdfs(): Promise<number> {
+  let recorded = 0;
+  while (unrecorded.length > 0) {
+    try {
+      await writeIssuedPdf(unrecorded[0]!);
+    } catch {
+      break;
+    }
+    unrecorded.shift();
+    recorded += 1;
+  }
+  return recorded;
+}
+
+/** Remembers which revisions a PDF holds, by its hash: what /verify/<sha256> answers from. */
+async function recordPdfDocument(pdf: CachedPdf & { source: CacheSource }, key: string, kind: string, language: Language, included: IncludedRevision[]) {
+  if (pdf.source !== "typeset" && pdf.source !== "disk") return;
+  const issued = { sha256: pdf.sha256, key, kind, language, included, at: timestampOf(new Date()) };
+  try {
+    await recordUnrecordedPdfs();
+    await writeIssuedPdf(issued);
+  } catch (error) {
+    // The PDF is served either way; it is recorded when the database is back.
+    unrecorded.push(issued);
+    if (unrecorded.length > unrecordedLimit) unrecorded.shift();
+    console.warn(JSON.stringify({ event: "pdf-record-deferred", waiting: unrecorded.length, error: String(error) }));
   }
 }
 

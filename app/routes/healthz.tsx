@@ -4,5 +4,5 @@ import { healthReport } from "~/operations/health.server";
 // otherwise, with what failed in the JSON. Never cached: a cached "ok" would hide an outage.
 export async function loader() {
   const report = await healthReport();
-  return Response.json(report, { status: report.status === "ok" ? 200 : 503, headers: { "Cache-Control": "no-store" } });
+  return Response.json(report, { status: report.status === "degraded" ? 503 : 200, headers: { "Cache-Control": "no-store" } });
 }

@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer, connect, type Server, type Socket } from "node:net";
 import { tmpdir } from "node:os";
+import { createHash } from "node:crypto";
 import path from "node:path";
 import SqliteDatabase from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
@@ -61,6 +62,7 @@ describe("the database out of reach", () => {
       status: "degraded",
       database: { reachable: false, latencyMs: null },
       content: { loaded: false, lessons: 0, problems: 0 },
+      disk: expect.objectContaining({ nearlyFull: false }),
     });
     // Said once in the log, not with a stack trace per page.
     expect(server.output()).not.toMatch(/^\s+at /m);
@@ -91,6 +93,34 @@ describe("the database out of reach", () => {
     expect(page.status).toBe(200);
     expect(await page.text()).toContain("what-is-trafficking");
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+  }, 60_000);
+});
+
+describe("a PDF issued while the database cannot be written", () => {
+  it("is served anyway, and recorded for /verify once the database answers again", async () => {
+    const directory = mkdtempSync(path.join(tmpdir(), "portal-unrecorded-"));
+    cleanups.push(() => rmSync(directory, { recursive: true, force: true }));
+    const url = path.join(directory, "portal.db");
+    const server = await start({ DATABASE_URL: url });
+    expect((await fetch(`${server.url}/en/lessons`)).status).toBe(200);
+    // Another process holds the write lock: the server can read (WAL) but not record the PDF.
+    const otherProcess = new SqliteDatabase(url);
+    cleanups.push(() => {
+      if (otherProcess.open) otherProcess.close();
+    });
+    otherProcess.exec("begin immediate");
+    const pdf = await fetch(`${server.url}/en/lessons/safe-online/plan.pdf`);
+    expect(pdf.status).toBe(200);
+    const sha256 = createHash("sha256").update(Buffer.from(await pdf.arrayBuffer())).digest("hex");
+    await server.waitForEvent((event) => event.event === "pdf-record-deferred");
+    otherProcess.exec("rollback");
+    // Within a few seconds the server records it by itself.
+    let verdict = "";
+    for (let attempt = 0; attempt < 40 && !verdict.includes('data-verdict="current"'); attempt += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      verdict = await (await fetch(`${server.url}/verify/${sha256}`, { headers: { "Accept-Language": "en" } })).text();
+    }
+    expect(verdict).toContain('data-verdict="current"');
   }, 60_000);
 });
 

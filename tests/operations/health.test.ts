@@ -17,6 +17,7 @@ describe("/healthz", () => {
       status: "ok",
       database: { reachable: true, latencyMs: expect.any(Number) },
       content: { loaded: true, lessons: lessonFolders.length, problems: 0 },
+      disk: { freeBytes: expect.any(Number), freeShare: expect.any(Number), nearlyFull: false },
     });
     expect(report.database.latencyMs).toBeGreaterThanOrEqual(0);
     expect(report.database.latencyMs).toBeLessThan(2_000);

@@ -229,6 +229,48 @@ describe.each(testedDialects())("the review workflow (%s)", (dialect) => {
   );
 });
 
+describe.each(testedDialects())("files that content check rejects (%s)", (dialect) => {
+  const installed = (test: (installation: Installation) => Promise<void>) => () => withInstallation(dialect, test);
+
+  it(
+    "a broken lesson.yaml never takes a published lesson offline, and is not imported",
+    installed(async ({ db }) => {
+      const before = await db.selectFrom("lessons").select("metadata").where("slug", "=", sample).executeTakeFirstOrThrow();
+      const broken = fixtures.map((source) => (source.slug === sample ? { ...source, metadataText: "order: 1\nminutes: many\n" } : source));
+      const result = await syncLessonFiles(db, broken);
+      expect(result.refused.map((problem) => `${problem.file}:${problem.line}`)).toContain("good/sample-lesson/lesson.yaml:2");
+      const after = await db.selectFrom("lessons").select("metadata").where("slug", "=", sample).executeTakeFirstOrThrow();
+      expect(after.metadata).toBe(before.metadata);
+      const published = await loadPublishedContent(db);
+      expect(published.sources.find((source) => source.slug === sample)!.metadataText).toBe(before.metadata);
+    }),
+  );
+
+  it(
+    "a lesson file with a problem never becomes a revision in review",
+    installed(async ({ db }) => {
+      const count = async () => Number((await db.selectFrom("revisions").select(db.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+      const before = await count();
+      const broken = withChangedFile(fixtures, "en", (text) => text.replace("{35 min}", "{30 min}"));
+      const result = await syncLessonFiles(db, broken);
+      expect(result.created).toEqual([]);
+      expect(result.refused.some((problem) => problem.file === "good/sample-lesson/en.md")).toBe(true);
+      expect(await count()).toBe(before);
+    }),
+  );
+
+  it(
+    "a changed lesson.yaml is written to the audit log with what it was and what it is",
+    installed(async ({ db }) => {
+      const changed = fixtures.map((source) => (source.slug === sample ? { ...source, metadataText: source.metadataText!.replace("grades: [8, 9, 10, 11]", "grades: [9, 10, 11]") } : source));
+      await syncLessonFiles(db, changed);
+      const entries = await listAudit(db, { action: "lesson.metadata-change", limit: 10, offset: 0 });
+      expect(entries).toHaveLength(1);
+      expect(JSON.stringify(entries[0]!.details)).toContain("grades: [9, 10, 11]");
+    }),
+  );
+});
+
 describe("accounts", () => {
   it("refuse a password shorter than 12 characters", async () => {
     const { createDatabase, migrateToLatest } = await import("~/db/database.server");
