@@ -44,6 +44,8 @@ const targets = {
   p99Ms: 50,
   rssGrowthFactor: 1.5,
   rssAllowanceBytes: 20 * mebibyte,
+  burstP99Ms: 100,
+  burstPeakBytes: 1536 * mebibyte,
 };
 
 /** Pages, searches and PDFs in all four languages; every connection sends them in turn, over and over. */
@@ -147,9 +149,11 @@ export async function runHttpBench(options: HttpBenchOptions): Promise<void> {
 
     const mixedResult = await measureMixed(server, serverPid, mixed);
     printMixed(mixedResult);
-    const verdicts = verdictsOf(lesson, search, pdf, ratio, mixedResult);
+    const burst = await measureDuringPackBurst(server, serverPid, mixed.short);
+    printBurst(burst);
+    const verdicts = [...verdictsOf(lesson, search, pdf, ratio, mixedResult), ...burstVerdicts(burst)];
     notes.push(...serverTroubles(server.log()));
-    console.log("\n3. Targets\n");
+    console.log("\n4. Targets\n");
     console.log(table(["target", "measured", "result"], verdicts.map((v) => [v.target, v.measured, v.pass ? "PASS" : "MISS"]), [false, true, false]));
     for (const note of notes) console.log(`note: ${note}`);
     const missed = verdicts.filter((verdict) => !verdict.pass);
@@ -160,6 +164,7 @@ export async function runHttpBench(options: HttpBenchOptions): Promise<void> {
         machine: { cpus: availableParallelism(), loadAverageAtStart: round(loadBefore, 2) },
         single: { ceiling, lesson, search, pdf, lessonToCeiling: round(ratio, 3) },
         mixed: mixedResult,
+        packBurst: burst,
         memoryTrail,
         targets: verdicts,
         notes,
@@ -376,6 +381,78 @@ async function measureMixed(server: RunningServer, serverPid: number | null, set
   await sleep(5_000);
   memory.afterIdleBytes = rss();
   return { ...measured("mixed", `${paths.length} paths`, result, settings.connections), short: settings.short, paths, memory };
+}
+
+interface BurstResult {
+  packs: number;
+  /** Status → count of the packs' answers. */
+  statuses: Record<string, number>;
+  /** How long the last pack took to answer. */
+  packsSeconds: number;
+  page: Measured;
+  memory: { startBytes: number | null; peakBytes: number | null };
+}
+
+/**
+ * Twenty packs never typeset before (every lesson, plans and handouts, 40 copies; each with another
+ * order, so each is new), all at once, while the cached lesson page is under load: the page must keep
+ * its latency, the packs get a PDF or a 503, and the memory stays bounded by the worker pool.
+ */
+async function measureDuringPackBurst(server: RunningServer, serverPid: number | null, short: boolean): Promise<BurstResult> {
+  const packs = short ? 8 : 20;
+  const slugs = ["what-is-trafficking", "forms-of-exploitation", "how-traffickers-recruit", "safe-migration", "safe-online", "myths-and-facts", "rights-and-help", "awareness-campaign"];
+  console.log(`\n3. ${packs} new packs at once (8 lessons, plans and handouts, 40 copies each) while the lesson page is under load at ${single.connections} connections`);
+  const rss = () => (serverPid === null ? null : residentBytes(serverPid));
+  const memory = { startBytes: rss(), peakBytes: rss() };
+  const sampler = setInterval(() => {
+    const now = rss();
+    if (now !== null && (memory.peakBytes === null || now > memory.peakBytes)) memory.peakBytes = now;
+  }, 250);
+  const started = performance.now();
+  let packsSeconds = 0;
+  const statuses: Record<string, number> = {};
+  const burst = Promise.all(
+    Array.from({ length: packs }, async (_, index) => {
+      const order = [...slugs.slice(index % slugs.length), ...slugs.slice(0, index % slugs.length)];
+      const language = languages[index % languages.length]!;
+      const response = await rawGet(server.origin, `/${language}/packs/pack.pdf?lessons=${order.join(",")}&parts=${index % 2 ? "plan,handout" : "handout,plan"}&copies=40`, 120_000);
+      statuses[response.status] = (statuses[response.status] ?? 0) + 1;
+      packsSeconds = (performance.now() - started) / 1000;
+    }),
+  );
+  let result: Result;
+  try {
+    result = await load({ url: server.origin + lessonPath, connections: single.connections, duration: short ? 5 : 10, headers: browserHeaders });
+    await burst;
+  } finally {
+    clearInterval(sampler);
+  }
+  return { packs, statuses, packsSeconds: round(packsSeconds, 1), page: measured("lesson page during the burst", lessonPath, result, single.connections), memory };
+}
+
+function printBurst(burst: BurstResult): void {
+  console.log("");
+  console.log(
+    table(
+      ["lesson page during the burst", "req/s", "p50", "p99", "max", "errors"],
+      [[burst.page.path, burst.page.requestsPerSecond.toFixed(0), `${burst.page.p50Ms} ms`, `${burst.page.p99Ms} ms`, `${burst.page.maxMs} ms`, String(burst.page.errors)]],
+      [false, true, true, true, true, true],
+    ),
+  );
+  console.log(`packs: ${Object.entries(burst.statuses).map(([status, count]) => `${count} × ${status}`).join(", ")}, the last after ${burst.packsSeconds} s; server RSS ${mib(burst.memory.startBytes)} → peak ${mib(burst.memory.peakBytes)}`);
+}
+
+function burstVerdicts(burst: BurstResult): Verdict[] {
+  const answered = Object.entries(burst.statuses).every(([status]) => status === "200" || status === "503");
+  return [
+    { target: `lesson page p99 < ${targets.burstP99Ms} ms while new packs typeset`, measured: `${burst.page.p99Ms} ms`, pass: burst.page.p99Ms < targets.burstP99Ms },
+    { target: "every pack of the burst: a PDF (200) or 503 with Retry-After, never an error", measured: JSON.stringify(burst.statuses), pass: answered },
+    {
+      target: `server RSS peak during the burst < ${mib(targets.burstPeakBytes)}`,
+      measured: mib(burst.memory.peakBytes),
+      pass: burst.memory.peakBytes !== null && burst.memory.peakBytes < targets.burstPeakBytes,
+    },
+  ];
 }
 
 /** The server process: this process's child running build/server.js with the server's port in its environment. */

@@ -243,10 +243,26 @@ function reviewWorkflow(dialectName: DatabaseDialect): Migration {
   };
 }
 
+/**
+ * lesson.yaml goes through review like the text: a revision may carry the lesson's metadata, which
+ * becomes the lesson's when the revision is approved.
+ */
+function metadataInReview(): Migration {
+  return {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable("revisions").addColumn("metadata", "text").execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.alterTable("revisions").dropColumn("metadata").execute();
+    },
+  };
+}
+
 /** Every migration by name; Kysely applies them in name order. */
 function migrationsFor(dialect: DatabaseDialect): Record<string, Migration> {
   return {
     "0001-review-workflow": reviewWorkflow(dialect),
+    "0002-metadata-in-review": metadataInReview(),
   };
 }
 

@@ -72,6 +72,8 @@ export interface RevisionsTable {
   language: string;
   /** The <lng>.md text, front matter included. */
   content: string;
+  /** A new lesson.yaml this revision carries (a source-language revision only): the lesson's once approved. */
+  metadata: string | null;
   content_hash: string;
   /** For a translation: the source-language revision it was made from. */
   follows: number | null;

@@ -65,21 +65,21 @@ export async function syncLessonFiles(db: Kysely<Database>, sources: LessonSourc
           .insertInto("lessons")
           .values({ slug: source.slug, source_language: sourceLanguage, metadata: source.metadataText, created_at: at, updated_at: at })
           .execute();
-      } else if (lesson.metadata !== source.metadataText) {
-        await trx
-          .updateTable("lessons")
-          .set({ metadata: source.metadataText, source_language: sourceLanguage, updated_at: at })
-          .where("slug", "=", source.slug)
-          .execute();
-        // Never silent: the audit log keeps what the metadata was and what it is now.
-        await recordAudit(trx, {
-          actorId: null,
-          actor: "system",
-          action: "lesson.metadata-change",
-          subject: `lesson:${source.slug}`,
-          details: { before: lesson.metadata, after: source.metadataText },
-          at: now,
-        });
+      }
+      // A changed lesson.yaml goes through review like the text: it rides on a source-language revision
+      // and becomes the lesson's metadata when that revision is approved (never before).
+      let metadataForReview: string | null = null;
+      if (!metadataRefused && lesson && lesson.metadata !== source.metadataText) {
+        const lastSubmitted = await trx
+          .selectFrom("revisions")
+          .select("metadata")
+          .where("lesson_slug", "=", source.slug)
+          .where("language", "=", sourceLanguage)
+          .where("origin", "=", "file")
+          .where("metadata", "is not", null)
+          .orderBy("id", "desc")
+          .executeTakeFirst();
+        if (lastSubmitted?.metadata !== source.metadataText) metadataForReview = source.metadataText;
       }
 
       // The source language first, so that a translation imported in the same pass can follow it.
@@ -96,7 +96,8 @@ export async function syncLessonFiles(db: Kysely<Database>, sources: LessonSourc
           .where("origin", "=", "file")
           .orderBy("id", "desc")
           .executeTakeFirst();
-        if (lastFromFile?.content_hash === hash) continue;
+        const carriesMetadata = language === sourceLanguage && metadataForReview !== null;
+        if (lastFromFile?.content_hash === hash && !carriesMetadata) continue;
 
         const follows =
           language === sourceLanguage
@@ -128,6 +129,7 @@ export async function syncLessonFiles(db: Kysely<Database>, sources: LessonSourc
             language,
             content: text,
             content_hash: hash,
+            metadata: carriesMetadata ? metadataForReview : null,
             follows,
             author_id: null,
             origin: "file",
@@ -147,7 +149,7 @@ export async function syncLessonFiles(db: Kysely<Database>, sources: LessonSourc
           actor: "system",
           action: firstImport ? "revision.import-approved" : "revision.submit",
           subject: `revision:${revision.id}`,
-          details: { lesson: source.slug, language, origin: "file" },
+          details: { lesson: source.slug, language, origin: "file", ...(carriesMetadata ? { metadata: "lesson.yaml changed" } : {}) },
           at: now,
         });
       }

@@ -25,7 +25,8 @@ export async function decideRevision(db: Kysely<Database>, revisionId: number, r
     if (decision.kind === "approve") {
       const lesson = await trx.selectFrom("lessons").select("metadata").where("slug", "=", revision.lesson_slug).executeTakeFirstOrThrow();
       const language = revision.language as Language;
-      const { document, problems } = await checkRevision(trx, { slug: revision.lesson_slug, language, content: revision.content, metadata: lesson.metadata });
+      // A revision that carries a new lesson.yaml is checked with it: that is what it will publish.
+      const { document, problems } = await checkRevision(trx, { slug: revision.lesson_slug, language, content: revision.content, metadata: revision.metadata ?? lesson.metadata });
       // A wrong term or a fact that differs from the source is served, but never approved.
       if (!document || problems.length > 0) throw new ReviewRejected("the revision does not pass the content checks", problems);
     }
@@ -43,6 +44,17 @@ export async function decideRevision(db: Kysely<Database>, revisionId: number, r
     if (Number(updated.numUpdatedRows) !== 1) throw new ReviewConflict("the revision is no longer in review");
     if (decision.kind === "approve") {
       await publishRevision(trx, { slug: revision.lesson_slug, language: revision.language as Language, revisionId, at: now });
+      if (revision.metadata !== null) {
+        const before = await trx.selectFrom("lessons").select("metadata").where("slug", "=", revision.lesson_slug).executeTakeFirstOrThrow();
+        await trx.updateTable("lessons").set({ metadata: revision.metadata, updated_at: now }).where("slug", "=", revision.lesson_slug).execute();
+        await recordAudit(trx, {
+          actorId: reviewer.id,
+          actor: reviewer.email,
+          action: "lesson.metadata-change",
+          subject: `lesson:${revision.lesson_slug}`,
+          details: { revision: revisionId, before: before.metadata, after: revision.metadata },
+        });
+      }
     }
     await recordAudit(trx, {
       actorId: reviewer.id,

@@ -13,6 +13,8 @@ export interface RevisionDetail {
   language: Language;
   status: RevisionStatus;
   content: string;
+  /** A new lesson.yaml this revision carries, beside the one in force now; null when it carries none. */
+  metadataChange: { now: string; proposed: string } | null;
   comment: string | null;
   createdAt: string;
   decidedAt: string | null;
@@ -44,6 +46,7 @@ export async function revisionDetail(db: Kysely<Database>, id: number): Promise<
       "revisions.language",
       "revisions.status",
       "revisions.content",
+      "revisions.metadata as revisionMetadata",
       "revisions.comment",
       "revisions.created_at",
       "revisions.decided_at",
@@ -60,7 +63,7 @@ export async function revisionDetail(db: Kysely<Database>, id: number): Promise<
   const sourceLanguage = isLanguage(row.source_language) ? row.source_language : "ka";
   const published = await publishedRevisions(db, { slug: row.lesson_slug });
   const publishedIn = (language: Language) => published.find((entry) => entry.language === language);
-  const { document, problems, lesson } = await checkRevision(db, { slug: row.lesson_slug, language: row.language, content: row.content, metadata: row.metadata });
+  const { document, problems, lesson } = await checkRevision(db, { slug: row.lesson_slug, language: row.language, content: row.content, metadata: row.revisionMetadata ?? row.metadata });
   return {
     lesson,
     id: row.id,
@@ -68,6 +71,7 @@ export async function revisionDetail(db: Kysely<Database>, id: number): Promise<
     language: row.language,
     status: row.status,
     content: row.content,
+    metadataChange: row.revisionMetadata === null ? null : { now: row.metadata, proposed: row.revisionMetadata },
     comment: row.comment,
     createdAt: row.created_at,
     decidedAt: row.decided_at,

@@ -34,6 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       revision: { ...revision, lesson: null, document: null, problems: revision.problems.map(formatProblem) },
       preview: previewViews(revision.lesson, revision.document),
       diff: revision.publishedContent === null ? null : wordDiff(revision.publishedContent, revision.content),
+      metadataDiff: revision.metadataChange === null ? null : wordDiff(revision.metadataChange.now, revision.metadataChange.proposed),
       canDecide: can(user, "revision.decide", revision),
       decided: decided === "approved" || decided === "changes_requested" ? decided : null,
       title: t("revision.title", { id: revision.id }),
@@ -74,7 +75,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function Revision() {
-  const { language, user, revision, diff, canDecide, decided, title, preview } = useLoaderData<typeof loader>();
+  const { language, user, revision, diff, metadataDiff, canDecide, decided, title, preview } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useTranslation("review");
   const date = new Intl.DateTimeFormat(language, { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Tbilisi" });
@@ -161,6 +162,17 @@ export default function Revision() {
           </pre>
         </>
       )}
+
+      {metadataDiff ? (
+        <>
+          <h3>{t("revision.metadataChange")}</h3>
+          <pre className="word-diff" data-metadata-diff="">
+            {metadataDiff.map((part, index) =>
+              part.kind === "added" ? <ins key={index}>{part.text}</ins> : part.kind === "removed" ? <del key={index}>{part.text}</del> : <span key={index}>{part.text}</span>,
+            )}
+          </pre>
+        </>
+      ) : null}
 
       {preview ? (
         <>

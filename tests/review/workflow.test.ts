@@ -260,13 +260,25 @@ describe.each(testedDialects())("files that content check rejects (%s)", (dialec
   );
 
   it(
-    "a changed lesson.yaml is written to the audit log with what it was and what it is",
-    installed(async ({ db }) => {
-      const changed = fixtures.map((source) => (source.slug === sample ? { ...source, metadataText: source.metadataText!.replace("grades: [8, 9, 10, 11]", "grades: [9, 10, 11]") } : source));
-      await syncLessonFiles(db, changed);
+    "a changed lesson.yaml goes through review: in force only once approved, and the audit log says what it was",
+    installed(async ({ db, georgianReviewer }) => {
+      const before = (await db.selectFrom("lessons").select("metadata").where("slug", "=", sample).executeTakeFirstOrThrow()).metadata;
+      const proposed = before.replace("grades: [8, 9, 10, 11]", "grades: [9, 10, 11]");
+      const changed = fixtures.map((source) => (source.slug === sample ? { ...source, metadataText: proposed } : source));
+      const { created } = await syncLessonFiles(db, changed);
+      // One Georgian (source) revision carries it; the lesson is unchanged meanwhile.
+      expect(created.map((entry) => entry.language)).toEqual(["ka"]);
+      const revision = await db.selectFrom("revisions").selectAll().where("id", "=", created[0]!.revisionId).executeTakeFirstOrThrow();
+      expect(revision.metadata).toBe(proposed);
+      expect((await db.selectFrom("lessons").select("metadata").where("slug", "=", sample).executeTakeFirstOrThrow()).metadata).toBe(before);
+      // Syncing again submits nothing new.
+      expect((await syncLessonFiles(db, changed)).created).toEqual([]);
+      await decideRevision(db, revision.id, georgianReviewer, { kind: "approve" }, "127.0.0.1");
+      expect((await db.selectFrom("lessons").select("metadata").where("slug", "=", sample).executeTakeFirstOrThrow()).metadata).toBe(proposed);
       const entries = await listAudit(db, { action: "lesson.metadata-change", limit: 10, offset: 0 });
       expect(entries).toHaveLength(1);
-      expect(JSON.stringify(entries[0]!.details)).toContain("grades: [9, 10, 11]");
+      expect(entries[0]!.actor).toBe("ka@example.ge");
+      expect(JSON.stringify(entries[0]!.details)).toContain("grades: [8, 9, 10, 11]");
     }),
   );
 });
