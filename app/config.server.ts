@@ -53,6 +53,7 @@ export const environmentSchema = z.object({
   PDF_MEMORY_CACHE_BYTES: byteCount(64 * 1024 * 1024),
   PAGE_CACHE_BYTES: byteCount(32 * 1024 * 1024),
   PDF_CACHE_MAX_BYTES: byteCount(1024 * 1024 * 1024),
+  PDF_RECORDS_MAX: z.string().trim().default("200000").pipe(z.string().regex(/^\d{3,9}$/, "must be a whole number of records (100 or more)").transform(Number)),
   PDF_CREATOR: z.string().trim().min(1).default("Lessons against human trafficking — school portal"),
   PDF_WORKERS: z.string().trim().default("2").pipe(z.string().regex(/^([1-9]|1[0-6])$/, "must be a number of threads from 1 to 16").transform(Number)),
   PDF_QUEUE: z.string().trim().default("16").pipe(z.string().regex(/^\d{1,4}$/, "must be a whole number").transform(Number)),
@@ -84,6 +85,8 @@ export interface Config {
   pageCacheBytes: number;
   /** The disk cache of PDFs is trimmed to this many bytes, least recently used first. */
   pdfCacheMaxBytes: number;
+  /** The record of issued PDFs (/verify) keeps at most this many, the oldest out first. */
+  pdfRecordsMax: number;
   pdfCreator: string;
   /** Worker threads that typeset PDFs, the requests that may wait for one, each worker's heap. */
   pdfWorkers: number;
@@ -132,6 +135,7 @@ export function parseConfig(environment: Record<string, string | undefined>, wor
     pdfMemoryCacheBytes: values.PDF_MEMORY_CACHE_BYTES,
     pageCacheBytes: values.PAGE_CACHE_BYTES,
     pdfCacheMaxBytes: values.PDF_CACHE_MAX_BYTES,
+    pdfRecordsMax: values.PDF_RECORDS_MAX,
     pdfCreator: values.PDF_CREATOR,
     pdfWorkers: values.PDF_WORKERS,
     pdfQueue: values.PDF_QUEUE,

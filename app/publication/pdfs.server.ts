@@ -1,5 +1,6 @@
 // What the routes ask for: a PDF by kind and options, cached by a key of everything that makes its bytes.
 import { createHash } from "node:crypto";
+import { config } from "~/config.server";
 import { getCatalogue } from "~/publication/catalogue.server";
 import type { Language } from "~/i18n/languages";
 import { allResources } from "~/i18n/resources.server";
@@ -53,6 +54,8 @@ interface IssuedPdf {
 const unrecorded: IssuedPdf[] = [];
 const unrecordedLimit = 1_000;
 
+let recordsSincePruning = 0;
+
 async function writeIssuedPdf(issued: IssuedPdf): Promise<void> {
   const db = await getDatabase();
   const known = await db.selectFrom("pdf_documents").select("sha256").where("sha256", "=", issued.sha256).executeTakeFirst();
@@ -66,6 +69,26 @@ async function writeIssuedPdf(issued: IssuedPdf): Promise<void> {
     // Two instances may record the same PDF at once: the other one did.
     if (violatedConstraint(error) !== "unique") throw error;
   }
+  recordsSincePruning += 1;
+  if (recordsSincePruning >= 100) {
+    recordsSincePruning = 0;
+    await pruneIssuedPdfs(db);
+  }
+}
+
+/**
+ * The record of issued PDFs stays bounded (PDF_RECORDS_MAX, a few hundred bytes a row): anyone can ask
+ * for distinct packs, and the oldest records go first. A PDF older than that is "unknown" to /verify.
+ */
+export async function pruneIssuedPdfs(db: Awaited<ReturnType<typeof getDatabase>>, maximum = config().pdfRecordsMax): Promise<number> {
+  const count = Number((await db.selectFrom("pdf_documents").select(db.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+  if (count <= maximum) return 0;
+  const oldest = await db.selectFrom("pdf_documents").select("sha256").orderBy("created_at").orderBy("sha256").limit(count - maximum).execute();
+  await db
+    .deleteFrom("pdf_documents")
+    .where("sha256", "in", oldest.map((row) => row.sha256))
+    .execute();
+  return oldest.length;
 }
 
 /** Records what waited for the database; stops at the first failure (it is still away). */
