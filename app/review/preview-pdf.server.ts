@@ -8,19 +8,23 @@ import { typeset, TypesettingBusy } from "~/pdf/pool.server";
 import { engineVersion } from "~/pdf/render.server";
 import { pdfResponse } from "~/pdf/response.server";
 import type { RevisionDetail } from "./revision-detail.server";
+import { translator } from "~/i18n/i18n.server";
+import type { Language } from "~/i18n/languages";
 
 /** The plan or handout of a revision the caller may read (requireRevision). */
-export async function revisionPdfResponse(kind: "plan" | "handout", request: Request, revision: RevisionDetail) {
+export async function revisionPdfResponse(kind: "plan" | "handout", request: Request, revision: RevisionDetail, pageLanguage: Language) {
   if (!revision.document || !revision.lesson) throw notFound();
   const item = { lesson: lessonSummary(revision.lesson, revision.document), document: revision.document, labels: await documentLabels(revision.language) };
   const pdf = await cachedPdf(cacheKey({ engineVersion, kind: `revision-${kind}`, revision: revision.id, hash: revision.document.contentHash }), () =>
     typeset(kind === "plan" ? lessonPlanSpec(item) : handoutSpec(item)),
   ).catch((error: unknown) => {
-    if (error instanceof TypesettingBusy) {
-      throw new Response("Busy: try again in a minute.\n", { status: 503, headers: { "Content-Type": "text/plain; charset=utf-8", "Retry-After": "30", "Cache-Control": "no-store" } });
-    }
+    if (error instanceof TypesettingBusy) return null;
     throw error;
   });
+  if (pdf === null) {
+    const t = await translator(pageLanguage, "documents");
+    throw new Response(`${t("errors.pdfBusy")}\n`, { status: 503, headers: { "Content-Type": "text/plain; charset=utf-8", "Retry-After": "30", "Cache-Control": "no-store" } });
+  }
   const response = pdfResponse(request, pdf, { ascii: `revision-${revision.id}-${kind}.pdf`, unicode: `${revision.document.title} — revision ${revision.id} (${kind}).pdf` });
   response.headers.set("Cache-Control", "private, no-store");
   return response;

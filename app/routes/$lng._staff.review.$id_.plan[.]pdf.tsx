@@ -3,6 +3,6 @@ import { revisionPdfResponse } from "~/review/preview-pdf.server";
 import { requireRevision } from "~/review/staff-page.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { revision } = await requireRevision(request, params);
-  return revisionPdfResponse("plan", request, revision);
+  const { language, revision } = await requireRevision(request, params);
+  return revisionPdfResponse("plan", request, revision, language);
 }
