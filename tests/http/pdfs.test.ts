@@ -40,6 +40,9 @@ describe("PDF downloads", () => {
   });
 
   it("the books page shows each book's page count and size, and the books download", async () => {
+    // The page waits at most 1.5 s for a book being typeset (then it links it without its size, and is
+    // not stored): once both books are ready, it shows both.
+    await Promise.all([fetch(`${baseUrl}/en/books/student.pdf`), fetch(`${baseUrl}/en/books/teacher.pdf`)].map(async (download) => (await download).arrayBuffer()));
     const page = await (await fetch(`${baseUrl}/en/books`)).text();
     const pages = [...page.matchAll(/data-pages="(\d+)"/g)].map((match) => Number(match[1]));
     expect(pages).toHaveLength(2);

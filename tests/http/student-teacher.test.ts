@@ -52,6 +52,8 @@ describe("the student page and the handout", () => {
 
 describe("the teacher page and the lesson plan", () => {
   it("show the instructions, the student task, and the printables with a link to materials.pdf and its size", async () => {
+    // The size is shown once the PDF is typeset (the page waits at most 1.5 s for it).
+    await (await fetch(`${server.url}/en/lessons/sample-lesson/materials.pdf`)).arrayBuffer();
     const { body } = await text("/en/lessons/sample-lesson/teacher");
     expect(body).toContain("Teacher&#x27;s hint");
     expect(body).toContain("Key: the first and the third card");
