@@ -2,6 +2,7 @@
 // server at start with a message that names the variable, instead of surfacing later as odd behaviour
 // (PDF_MEMORY_CACHE_BYTES=abc used to empty the PDF cache silently). The README's configuration table
 // lists exactly these variables; a test holds the two together.
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { z } from "zod";
 
@@ -55,7 +56,8 @@ export const environmentSchema = z.object({
   PDF_CACHE_MAX_BYTES: byteCount(1024 * 1024 * 1024),
   PDF_RECORDS_MAX: z.string().trim().default("200000").pipe(z.string().regex(/^\d{3,9}$/, "must be a whole number of records (100 or more)").transform(Number)),
   PDF_CREATOR: z.string().trim().min(1).default("Lessons against human trafficking — school portal"),
-  PDF_WORKERS: z.string().trim().default("2").pipe(z.string().regex(/^([1-9]|1[0-6])$/, "must be a number of threads from 1 to 16").transform(Number)),
+  // One core stays for the pages: typesetting never takes them all.
+  PDF_WORKERS: z.string().trim().default(String(Math.max(1, availableParallelism() - 1))).pipe(z.string().regex(/^([1-9]|1[0-6])$/, "must be a number of threads from 1 to 16").transform(Number)),
   PDF_QUEUE: z.string().trim().default("16").pipe(z.string().regex(/^\d{1,4}$/, "must be a whole number").transform(Number)),
   PDF_WORKER_MEMORY_MB: z.string().trim().default("384").pipe(z.string().regex(/^\d{2,5}$/, "must be a number of megabytes").transform(Number)),
   WARM_UP: onOff("on"),

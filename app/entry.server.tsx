@@ -35,7 +35,7 @@ export async function startUp(): Promise<void> {
   authConfig(); // SESSION_SECRET missing in a deployment: say so now, not at the first sign-in
   // What a crash left in the PDF cache, and a cache over its budget, are put right before the first request.
   const stale = removeStaleTemporaryFiles();
-  const kept = trimToBudget();
+  const kept = await trimToBudget();
   console.log(JSON.stringify({ event: "pdf-cache", staleTemporaryFilesRemoved: stale, files: kept.files, bytes: kept.bytes }));
   await getCatalogue();
 }

@@ -4,7 +4,8 @@
 // The cache is an optimisation only: when its directory cannot be written, PDFs are still served.
 import { config } from "~/config.server";
 import { createHash } from "node:crypto";
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeSync } from "node:fs";
+import { readdirSync, rmSync } from "node:fs";
+import { mkdir, open, readdir, readFile, rename, rm, stat, utimes } from "node:fs/promises";
 import path from "node:path";
 import { threadId } from "node:worker_threads";
 
@@ -46,52 +47,51 @@ function remember(key: string, pdf: CachedPdf) {
  * A PDF from the disk cache, only when its bytes are the bytes its hash names: a file cut short (a full
  * disk, a crash mid-write on a filesystem that reorders) is removed and typeset again, never served.
  */
-function readFromDisk(key: string): CachedPdf | null {
+// All disk work here is asynchronous: a 5 MB pack written and flushed, or a directory listed, never
+// holds the event loop (and with it every page) while the disk is slow.
+async function readFromDisk(key: string): Promise<CachedPdf | null> {
   const pdfFile = path.join(pdfCacheDirectory, `${key}.pdf`);
   const metaFile = path.join(pdfCacheDirectory, `${key}.json`);
   let meta: { sha256: string; pageCount: number };
   let bytes: Buffer;
   try {
-    meta = JSON.parse(readFileSync(metaFile, "utf8")) as { sha256: string; pageCount: number };
-    bytes = readFileSync(pdfFile);
+    meta = JSON.parse(await readFile(metaFile, "utf8")) as { sha256: string; pageCount: number };
+    bytes = await readFile(pdfFile);
   } catch {
     return null;
   }
   if (bytes.length === 0 || createHash("sha256").update(bytes).digest("hex") !== meta.sha256) {
     console.warn(JSON.stringify({ event: "pdf-cache-damaged", key, bytes: bytes.length }));
-    rmSync(pdfFile, { force: true });
-    rmSync(metaFile, { force: true });
+    await rm(pdfFile, { force: true });
+    await rm(metaFile, { force: true });
     return null;
   }
   // Recently used files stay longest when the cache is trimmed to its budget.
-  try {
-    const now = new Date();
-    utimesSync(pdfFile, now, now);
-  } catch {
-    // read-only cache: still served
-  }
+  const now = new Date();
+  await utimes(pdfFile, now, now).catch(() => undefined); // a read-only cache is still served
   return { bytes, sha256: meta.sha256, pageCount: meta.pageCount };
 }
 
 /** Writes a file whole or not at all: to a temporary name, flushed to the disk, then renamed. */
-function writeDurably(file: string, bytes: Uint8Array | string): void {
-  const temporary = path.join(pdfCacheDirectory, `.${path.basename(file)}.${process.pid}.${threadId}.tmp`);
-  const descriptor = openSync(temporary, "w");
+async function writeDurably(file: string, bytes: Uint8Array | string): Promise<void> {
+  const temporary = path.join(pdfCacheDirectory, `.${path.basename(file)}.${process.pid}.${threadId}.${temporaryCounter++}.tmp`);
+  const handle = await open(temporary, "w");
   try {
-    writeSync(descriptor, typeof bytes === "string" ? Buffer.from(bytes) : bytes);
-    fsyncSync(descriptor);
+    await handle.writeFile(bytes);
+    await handle.sync();
   } finally {
-    closeSync(descriptor);
+    await handle.close();
   }
-  renameSync(temporary, file);
+  await rename(temporary, file);
 }
+let temporaryCounter = 0;
 
-function writeToDisk(key: string, pdf: CachedPdf) {
+async function writeToDisk(key: string, pdf: CachedPdf): Promise<void> {
   try {
-    mkdirSync(pdfCacheDirectory, { recursive: true });
-    writeDurably(path.join(pdfCacheDirectory, `${key}.pdf`), pdf.bytes);
-    writeDurably(path.join(pdfCacheDirectory, `${key}.json`), JSON.stringify({ sha256: pdf.sha256, pageCount: pdf.pageCount }));
-    trimToBudget();
+    await mkdir(pdfCacheDirectory, { recursive: true });
+    await writeDurably(path.join(pdfCacheDirectory, `${key}.pdf`), pdf.bytes);
+    await writeDurably(path.join(pdfCacheDirectory, `${key}.json`), JSON.stringify({ sha256: pdf.sha256, pageCount: pdf.pageCount }));
+    await trimToBudget();
   } catch (error) {
     console.warn(JSON.stringify({ event: "pdf-cache-write-failed", key, error: (error as Error).message }));
   }
@@ -101,23 +101,26 @@ function writeToDisk(key: string, pdf: CachedPdf) {
  * Keeps the disk cache within PDF_CACHE_MAX_BYTES: least recently used PDFs go first (a read touches
  * its file). Anyone can ask for distinct packs; they can no longer fill the disk.
  */
-export function trimToBudget(budget = config().pdfCacheMaxBytes): { files: number; bytes: number } {
+export async function trimToBudget(budget = config().pdfCacheMaxBytes): Promise<{ files: number; bytes: number }> {
   let entries: { key: string; bytes: number; used: number }[];
   try {
-    entries = readdirSync(pdfCacheDirectory)
-      .filter((name) => name.endsWith(".pdf"))
-      .map((name) => {
-        const stats = statSync(path.join(pdfCacheDirectory, name));
-        return { key: name.slice(0, -4), bytes: stats.size, used: stats.mtimeMs };
-      });
+    const names = (await readdir(pdfCacheDirectory)).filter((name) => name.endsWith(".pdf"));
+    entries = (
+      await Promise.all(
+        names.map(async (name) => {
+          const stats = await stat(path.join(pdfCacheDirectory, name)).catch(() => null);
+          return stats ? [{ key: name.slice(0, -4), bytes: stats.size, used: stats.mtimeMs }] : [];
+        }),
+      )
+    ).flat();
   } catch {
     return { files: 0, bytes: 0 };
   }
   let total = entries.reduce((sum, entry) => sum + entry.bytes, 0);
   for (const entry of entries.sort((a, b) => a.used - b.used)) {
     if (total <= budget) break;
-    rmSync(path.join(pdfCacheDirectory, `${entry.key}.pdf`), { force: true });
-    rmSync(path.join(pdfCacheDirectory, `${entry.key}.json`), { force: true });
+    await rm(path.join(pdfCacheDirectory, `${entry.key}.pdf`), { force: true });
+    await rm(path.join(pdfCacheDirectory, `${entry.key}.json`), { force: true });
     total -= entry.bytes;
   }
   return { files: entries.length, bytes: total };
@@ -150,12 +153,12 @@ export async function cachedPdf(
   const pending = inFlight.get(key);
   if (pending) return { ...(await pending).pdf, source: "shared" };
   const work = (async (): Promise<{ pdf: CachedPdf; source: CacheSource }> => {
-    const onDisk = readFromDisk(key);
+    const onDisk = await readFromDisk(key);
     if (onDisk) return { pdf: onDisk, source: "disk" };
     const { bytes, pageCount } = await typeset();
     const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const pdf = { bytes: buffer, sha256: createHash("sha256").update(buffer).digest("hex"), pageCount };
-    writeToDisk(key, pdf);
+    await writeToDisk(key, pdf);
     return { pdf, source: "typeset" };
   })();
   inFlight.set(key, work);
