@@ -13,6 +13,7 @@ import { i18nextOptions } from "~/i18n/i18next-options";
 import { allResources } from "~/i18n/resources.server";
 import { servePage, storePage } from "~/http/page-cache.server";
 import { answersPublicly } from "~/http/route-caching";
+import { unavailableHeaders } from "~/http/unavailable";
 import { securityHeaders } from "~/http/security-headers.server";
 import { authConfig } from "~/auth/config.server";
 import { catalogueVersion, getCatalogue } from "~/publication/catalogue.server";
@@ -23,8 +24,6 @@ import { closeTypesetting } from "~/pdf/pool.server";
 import { recordUnrecordedPdfs, warmUpPdfEngine } from "~/publication/pdfs.server";
 
 const streamTimeout = 5_000;
-/** What a 503 asks the client to wait before trying again (the server's own 503s say the same). */
-const retryAfterSeconds = 30;
 export { streamTimeout };
 
 /**
@@ -74,8 +73,7 @@ export default async function handleRequest(
   const url = new URL(request.url);
   // A 503 (the database out of reach, server/database-outage.ts) says when to come back and is never stored.
   if (responseStatusCode === 503) {
-    responseHeaders.set("Retry-After", String(retryAfterSeconds));
-    responseHeaders.set("Cache-Control", "no-store");
+    for (const [name, value] of Object.entries(unavailableHeaders)) responseHeaders.set(name, value);
   }
   const language = await pageLanguage(request, url.pathname.split("/")[1]);
   const i18n = createInstance();

@@ -3,10 +3,9 @@
 // the build's loaders and actions once, when the build is loaded, is the one place they all pass
 // through. Pages whose data is in memory (the published catalogue) never get here and keep working.
 import type { ServerBuild } from "@remix-run/node";
+import { unavailableResponse } from "../app/http/unavailable";
 import type { ServerTexts } from "./texts";
 
-/** What a 503 asks the client to wait before trying again. */
-export const retryAfterSeconds = 30;
 
 /**
  * Connection failures, as pg, PostgreSQL and SQLite report them, possibly wrapped (`cause`) or several
@@ -59,10 +58,7 @@ export function answeringDatabaseOutagesWith503(build: ServerBuild, texts: Serve
         // A client that hung up mid-upload fails with ECONNRESET too: that says nothing of the database.
         if (args.request.signal.aborted || !isDatabaseUnreachable(error)) throw error;
         logDatabaseUnreachable(error, "request");
-        throw new Response(texts.unavailable(args.params.lng), {
-          status: 503,
-          headers: { "Content-Type": "text/plain; charset=utf-8", "Retry-After": String(retryAfterSeconds), "Cache-Control": "no-store" },
-        });
+        throw unavailableResponse(texts.unavailable(args.params.lng));
       }
     };
   const routes = Object.fromEntries(

@@ -35,18 +35,28 @@ function ActivityHeading({ index, title, minutes }: { index: number; title: stri
   );
 }
 
-/** The activities as students read them: each one's title, length and their task, nothing of the teacher's. */
-export function StudentActivitiesSection({ lesson }: { lesson: StudentLessonView }) {
+/** The activities section: each activity's numbered title and length, then what `body` draws for it. */
+function ActivitiesSection<A extends { title: string; minutes: number }>({ activities, body }: { activities: A[]; body: (activity: A) => ReactNode }) {
   const { t } = useTranslation("lessons");
   return (
     <Section id="activities" title={t("sections.activities")}>
-      {lesson.activities.map((activity, index) => (
+      {activities.map((activity, index) => (
         <div className="activity" key={index}>
           <ActivityHeading index={index} title={activity.title} minutes={activity.minutes} />
-          <LessonBody nodes={activity.studentTask} language={lesson.language} sectionHeadingLevel={3} />
+          {body(activity)}
         </div>
       ))}
     </Section>
+  );
+}
+
+/** The activities as students read them: each one's title, length and their task, nothing of the teacher's. */
+export function StudentActivitiesSection({ lesson }: { lesson: StudentLessonView }) {
+  return (
+    <ActivitiesSection
+      activities={lesson.activities}
+      body={(activity) => <LessonBody nodes={activity.studentTask} language={lesson.language} sectionHeadingLevel={3} />}
+    />
   );
 }
 
@@ -54,17 +64,17 @@ export function StudentActivitiesSection({ lesson }: { lesson: StudentLessonView
 export function TeacherActivitiesSection({ lesson }: { lesson: TeacherLessonView }) {
   const { t } = useTranslation("lessons");
   return (
-    <Section id="activities" title={t("sections.activities")}>
-      {lesson.activities.map((activity, index) => (
-        <div className="activity" key={index}>
-          <ActivityHeading index={index} title={activity.title} minutes={activity.minutes} />
+    <ActivitiesSection
+      activities={lesson.activities}
+      body={(activity) => (
+        <>
           <LessonBody nodes={activity.body} language={lesson.language} sectionHeadingLevel={3} materialLinks="same-page" />
           <div className="student-task">
             <h4>{t("activity.studentTask")}</h4>
             <LessonBody nodes={activity.studentTask} language={lesson.language} sectionHeadingLevel={4} materialLinks="same-page" />
           </div>
-        </div>
-      ))}
-    </Section>
+        </>
+      )}
+    />
   );
 }

@@ -3,7 +3,7 @@
 // subsection of the reading…), so a difference is reported where it is, not somewhere in the file.
 import type { Nodes, RootContent, Yaml } from "mdast";
 import { lessonLinkPrefix } from "./links";
-import { helpLine, normalizePhoneNumber } from "./phone-numbers";
+import { helpLine, normalizePhoneNumber, phoneNumberPattern } from "./phone-numbers";
 import type { SectionKey } from "./document";
 
 type FactKind = "phone" | "time" | "year" | "number" | "lesson-link";
@@ -31,7 +31,6 @@ export interface ExtractedFacts {
   units: FactUnit[];
 }
 
-const phonePattern = /\+\d{1,3}(?:[ \u00a0\u2009-]?\d){6,12}/g;
 const timePattern = /(?<!\d)\d{1,2}:\d{2}(?!\d)/g;
 const yearPattern = /(?<!\d)(?:19|20)\d{2}(?!\d)/g;
 const numberPattern = /(?<!\d)\d+(?!\d)/g;
@@ -47,7 +46,7 @@ function factsOfText(text: string): { kind: FactKind; value: string; display: st
       return " ".repeat(match.length);
     });
   };
-  take(phonePattern, "phone", normalizePhoneNumber);
+  take(phoneNumberPattern, "phone", normalizePhoneNumber);
   take(timePattern, "time", (match) => match.padStart(5, "0"));
   take(yearPattern, "year", (match) => match);
   take(numberPattern, "number", (match) => String(Number(match)));

@@ -4,7 +4,8 @@
 /** The help line, as the curriculum writes it and as a tel: link dials it. */
 export const helpLine = { display: "+995 32 2 91 34 61", value: "+995322913461" } as const;
 
-const phoneNumberPattern = /\+\d{1,3}(?:[ \u00a0\u2009-]?\d){6,12}/g;
+/** A phone number in text: "+", a country code, then digits with single spaces or hyphens. */
+export const phoneNumberPattern = /\+\d{1,3}(?:[ \u00a0\u2009-]?\d){6,12}/g;
 
 export function normalizePhoneNumber(text: string): string {
   return `+${text.replace(/\D/g, "")}`;

@@ -37,6 +37,8 @@ interface CompiledVariant {
 export interface Termbase {
   /** Wrong variants per language, compiled. */
   variants: Record<Language, CompiledVariant[]>;
+  /** All of a language's wrong variants in one pattern: most lines match none, and are passed over at once. */
+  anyVariant: Record<Language, RegExp | null>;
   /** Words that name a printed material (card, sheet …), per language, compiled. */
   materialWords: Record<Language, RegExp | null>;
   /** Concept ids, for documentation and tests. */
@@ -55,6 +57,7 @@ function variantPattern(variant: string, flags = "iu"): RegExp {
 export function emptyTermbase(): Termbase {
   return {
     variants: Object.fromEntries(languages.map((language) => [language, []])) as unknown as Termbase["variants"],
+    anyVariant: Object.fromEntries(languages.map((language) => [language, null])) as unknown as Termbase["anyVariant"],
     materialWords: Object.fromEntries(languages.map((language) => [language, null])) as unknown as Termbase["materialWords"],
     concepts: [],
   };
@@ -97,6 +100,10 @@ export function parseTermbase(text: string, file: string): { termbase: Termbase;
       });
     }
   }
+  for (const language of languages) {
+    const sources = termbase.variants[language].map((variant) => variant.pattern.source);
+    termbase.anyVariant[language] = sources.length > 0 ? new RegExp(sources.join("|"), "iu") : null;
+  }
   for (const [language, words] of Object.entries(parsed.data["material-words"])) {
     const alternatives = words.map((word) => variantPattern(word).source);
     termbase.materialWords[language as Language] = alternatives.length > 0 ? new RegExp(alternatives.join("|"), "iu") : null;
@@ -117,10 +124,12 @@ function readableText(line: string, file: string): string {
 /** Every wrong variant in a text, line by line, as `file:line` problems that name the approved term. */
 export function checkTerms(text: string, language: Language, file: string, termbase: Termbase): ContentProblem[] {
   const variants = termbase.variants[language];
-  if (variants.length === 0) return [];
+  const anyVariant = termbase.anyVariant[language];
+  if (variants.length === 0 || !anyVariant) return [];
   const problems: ContentProblem[] = [];
   text.split("\n").forEach((rawLine, index) => {
     const lineText = readableText(rawLine, file);
+    if (!anyVariant.test(lineText)) return;
     for (const variant of variants) {
       variant.pattern.lastIndex = 0;
       for (const match of lineText.matchAll(variant.pattern)) {

@@ -4,6 +4,7 @@ import { translator } from "~/i18n/i18n.server";
 import { requireLanguage, requireSlug, notFound } from "~/http/responses.server";
 import type { LessonDocumentKind } from "./pdf-assembly.server";
 import { documentLabels } from "~/pdf/documents/labels.server";
+import { unavailableResponse } from "~/http/unavailable";
 import { parsePackRequest, type PackOptions } from "~/pdf/pack-request";
 import { TypesettingBusy } from "~/pdf/pool.server";
 import type { Language } from "~/i18n/languages";
@@ -22,12 +23,14 @@ async function answeringBusyWith503(language: Language, respond: () => Promise<R
     return await respond();
   } catch (error) {
     if (!(error instanceof TypesettingBusy)) throw error;
-    const t = await translator(language, "documents");
-    return new Response(`${t("errors.pdfBusy")}\n`, {
-      status: 503,
-      headers: { "Content-Type": "text/plain; charset=utf-8", "Retry-After": "30", "Cache-Control": "no-store" },
-    });
+    return typesettingBusyResponse(language);
   }
+}
+
+/** The 503 of a full typesetting queue, in the reader's language (also for the staff previews). */
+export async function typesettingBusyResponse(language: Language): Promise<Response> {
+  const t = await translator(language, "documents");
+  return unavailableResponse(t("errors.pdfBusy"));
 }
 
 export async function lessonPdfResponse(kind: LessonDocumentKind, request: Request, params: Params) {

@@ -8,8 +8,8 @@ import { typeset, TypesettingBusy } from "~/pdf/pool.server";
 import { engineVersion } from "~/pdf/render.server";
 import { pdfResponse } from "~/pdf/response.server";
 import type { RevisionDetail } from "./revision-detail.server";
-import { translator } from "~/i18n/i18n.server";
 import type { Language } from "~/i18n/languages";
+import { typesettingBusyResponse } from "~/publication/pdf-responses.server";
 
 /** The plan or handout of a revision the caller may read (requireRevision). */
 export async function revisionPdfResponse(kind: "plan" | "handout", request: Request, revision: RevisionDetail, pageLanguage: Language) {
@@ -21,10 +21,7 @@ export async function revisionPdfResponse(kind: "plan" | "handout", request: Req
     if (error instanceof TypesettingBusy) return null;
     throw error;
   });
-  if (pdf === null) {
-    const t = await translator(pageLanguage, "documents");
-    throw new Response(`${t("errors.pdfBusy")}\n`, { status: 503, headers: { "Content-Type": "text/plain; charset=utf-8", "Retry-After": "30", "Cache-Control": "no-store" } });
-  }
+  if (pdf === null) throw await typesettingBusyResponse(pageLanguage);
   const response = pdfResponse(request, pdf, { ascii: `revision-${revision.id}-${kind}.pdf`, unicode: `${revision.document.title} — revision ${revision.id} (${kind}).pdf` });
   response.headers.set("Cache-Control", "private, no-store");
   return response;
