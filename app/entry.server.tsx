@@ -99,20 +99,20 @@ export default async function handleRequest(
     responseHeaders.set("ETag", etag);
     responseHeaders.set("Cache-Control", "public, max-age=0, must-revalidate, s-maxage=60, stale-while-revalidate=86400");
     responseHeaders.append("Vary", "Accept-Encoding");
-    if (request.headers.get("If-None-Match")?.split(",").some((value) => value.trim() === etag)) {
-      return new Response(null, { status: 304, headers: responseHeaders });
-    }
   }
-
-  const nonce = randomBytes(16).toString("base64");
+  // A public page's HTML carries no nonce (its inline scripts are allowed by hash): it can be stored, and
+  // its 304 carries the same policy as its 200.
+  const nonce = publicPage ? null : randomBytes(16).toString("base64");
   for (const [name, value] of Object.entries(securityHeaders(nonce))) responseHeaders.set(name, value);
-  responseHeaders.set("Content-Type", "text/html; charset=utf-8");
   responseHeaders.set("Content-Language", language);
-  // A public page's HTML carries no nonce (its inline scripts are allowed by hash): it can be stored.
+  if (publicPage && request.headers.get("If-None-Match")?.split(",").some((value) => value.trim() === etag)) {
+    return new Response(null, { status: 304, headers: responseHeaders });
+  }
+  responseHeaders.set("Content-Type", "text/html; charset=utf-8");
   const app = (
-    <NonceProvider value={publicPage ? undefined : nonce}>
+    <NonceProvider value={nonce ?? undefined}>
       <I18nextProvider i18n={i18n}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={streamTimeout} nonce={publicPage ? undefined : nonce} />
+        <RemixServer context={remixContext} url={request.url} abortDelay={streamTimeout} nonce={nonce ?? undefined} />
       </I18nextProvider>
     </NonceProvider>
   );
@@ -129,7 +129,7 @@ export default async function handleRequest(
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(app, {
-      nonce,
+      nonce: nonce ?? undefined,
       [readyEvent]() {
         shellRendered = true;
         const body = withoutNulBytes();

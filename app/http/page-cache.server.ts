@@ -1,20 +1,18 @@
 // Rendered public pages, kept in memory per URL and per published version. A public page depends only
 // on the code, the published content and its URL, so the same bytes serve everyone until an approval:
-// The server (server/app.ts) answers from here, gzip included, without entering Remix or React. Its inline scripts are
-// allowed by hash, so the HTML holds no nonce; each response still gets a fresh nonce in its CSP header.
+// The server (server/app.ts) answers from here, gzip included, without entering Remix or React. Its inline
+// scripts are allowed by hash, so neither the HTML nor the stored CSP header holds a nonce.
 // Staff pages, posts and errors are never stored.
 import { config } from "~/config.server";
-import { randomBytes } from "node:crypto";
 import { gzipSync } from "node:zlib";
 import { currentCatalogueVersion } from "~/publication/catalogue.server";
-import { securityHeaders } from "./security-headers.server";
 
 interface StoredPage {
   version: string;
   etag: string;
   html: Buffer;
   gzip: Buffer;
-  /** Every header but the Content-Security-Policy, which is made anew for each response. */
+  /** Every header of the 200, its Content-Security-Policy (no nonce) included. */
   headers: [string, string][];
 }
 
@@ -31,7 +29,7 @@ export function storePage(url: string, page: { version: string; etag: string; ht
     etag: page.etag,
     html,
     gzip: gzipSync(html),
-    headers: page.headers.filter(([name]) => name.toLowerCase() !== "content-security-policy"),
+    headers: page.headers,
   };
   const previous = pages.get(url);
   if (previous) storedBytes -= sizeOf(previous);
@@ -56,12 +54,12 @@ export function servePage(url: string, ifNoneMatch: string | undefined, acceptsG
   const page = pages.get(url);
   const version = currentCatalogueVersion();
   if (!page || version === null || page.version !== version) return null;
+  // The stored headers carry the page's policy (no nonce): a 304 updates a client's copy with the very
+  // headers of its 200.
   if (ifNoneMatch?.split(",").some((value) => value.trim() === page.etag)) {
-    // A 304 updates the headers a client keeps with its copy: no new nonce, none is needed.
     return { status: 304, headers: page.headers, body: Buffer.alloc(0) };
   }
-  const policy = securityHeaders(randomBytes(16).toString("base64"))["Content-Security-Policy"]!;
-  const headers: [string, string][] = [...page.headers, ["content-security-policy", policy]];
+  const headers: [string, string][] = [...page.headers];
   if (acceptsGzip) headers.push(["content-encoding", "gzip"], ["content-length", String(page.gzip.length)]);
   else headers.push(["content-length", String(page.html.length)]);
   return { status: 200, headers, body: acceptsGzip ? page.gzip : page.html };

@@ -27,13 +27,15 @@ export function sharedSecurityHeaders(): Record<string, string> {
   return headers;
 }
 
-// Headers every HTML response carries. Scripts run only with this request's nonce or as one of our two
-// known inline scripts (by hash); nothing is loaded
-// from another origin (fonts are self-hosted), and no page may be framed.
-export function securityHeaders(nonce: string): Record<string, string> {
+// Headers every HTML response carries. Scripts run only as one of our known inline scripts (by hash)
+// or, on a private page, with this request's nonce; nothing is loaded from another origin (fonts are
+// self-hosted), and no page may be framed. A public page has no nonce: its HTML is stored and served to
+// many readers, and the same policy goes with its 200 and its 304.
+export function securityHeaders(nonce: string | null): Record<string, string> {
+  const scriptSources = nonce === null ? inlineScriptHashes : `'nonce-${nonce}' ${inlineScriptHashes}`;
   const policy = [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' ${inlineScriptHashes}`,
+    `script-src 'self' ${scriptSources}`,
     "style-src 'self'",
     "img-src 'self' data:",
     "font-src 'self'",

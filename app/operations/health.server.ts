@@ -1,35 +1,26 @@
 // What /healthz reports to a load balancer or a monitor: does the database answer, and is the published
 // catalogue in memory? Asking also retries whatever failed (getDatabase and getCatalogue remember no
 // failure), so a server that started while its database was down recovers even before a visitor comes.
-import { statfs } from "node:fs/promises";
 import { sql } from "kysely";
 import { config } from "~/config.server";
 import { getCatalogue } from "~/publication/catalogue.server";
 import { getDatabase } from "~/db/database.server";
-// Not used here: imported so that every server build carries it (see the file).
+import { diskSpace } from "./disk-space.server";
 
 interface HealthReport {
   /** degraded (503): take this instance out of service; attention (200): it serves, someone must look. */
   status: "ok" | "attention" | "degraded";
   database: { reachable: boolean; latencyMs: number | null };
   content: { loaded: boolean; lessons: number; problems: number };
-  /** The disk the data lives on (the SQLite file, the PDF cache): nearly full degrades the portal. */
+  /** The disk the data lives on (the SQLite file, the PDF cache): nearly full when under the reserve the database keeps. */
   disk: { freeBytes: number | null; freeShare: number | null; nearlyFull: boolean };
 }
 
-/** Below this share of free space (or 200 MiB), sign-in and the PDF cache are about to fail. */
-const nearlyFullShare = 0.05;
-const nearlyFullBytes = 200 * 1024 * 1024;
-
 async function probeDisk(): Promise<HealthReport["disk"]> {
-  try {
-    const stats = await statfs(config().pdfCacheDirectory).catch(() => statfs(process.cwd()));
-    const freeBytes = stats.bavail * stats.bsize;
-    const freeShare = stats.blocks > 0 ? stats.bavail / stats.blocks : null;
-    return { freeBytes, freeShare, nearlyFull: freeBytes < nearlyFullBytes || (freeShare !== null && freeShare < nearlyFullShare) };
-  } catch {
-    return { freeBytes: null, freeShare: null, nearlyFull: false };
-  }
+  const space = await diskSpace(config().pdfCacheDirectory);
+  if (!space) return { freeBytes: null, freeShare: null, nearlyFull: false };
+  const freeShare = space.totalBytes > 0 ? Math.round((space.freeBytes / space.totalBytes) * 1000) / 1000 : null;
+  return { freeBytes: space.freeBytes, freeShare, nearlyFull: space.nearlyFull };
 }
 
 // A probe that waits longer than a load balancer's own timeout (typically 5 s) tells it nothing.
@@ -71,9 +62,11 @@ async function probeContent(): Promise<HealthReport["content"]> {
 
 export async function healthReport(): Promise<HealthReport> {
   const [database, content, disk] = await Promise.all([probeDatabase(), probeContent(), probeDisk()]);
-  // A nearly full disk fails sign-in and the PDF cache: degraded. Lesson files with problems leave what
-  // is published online, but an operator must hear of them: attention.
-  const serving = database.reachable && content.loaded && !disk.nearlyFull;
-  return { status: !serving ? "degraded" : content.problems > 0 ? "attention" : "ok", database, content, disk };
+  // Without its database or its catalogue an instance cannot serve: degraded. A nearly full disk still
+  // serves (the PDF cache stops writing and leaves the reserve to the database), and lesson files with
+  // problems leave what is published online, but an operator must hear of both: attention.
+  const serving = database.reachable && content.loaded;
+  const attention = disk.nearlyFull || content.problems > 0;
+  return { status: !serving ? "degraded" : attention ? "attention" : "ok", database, content, disk };
 }
 

@@ -8,6 +8,7 @@ import { readdirSync, rmSync } from "node:fs";
 import { mkdir, open, readdir, readFile, rename, rm, stat, utimes } from "node:fs/promises";
 import path from "node:path";
 import { threadId } from "node:worker_threads";
+import { roomFor } from "~/operations/disk-space.server";
 
 export interface CachedPdf {
   bytes: Buffer;
@@ -72,27 +73,44 @@ async function readFromDisk(key: string): Promise<CachedPdf | null> {
   return { bytes, sha256: meta.sha256, pageCount: meta.pageCount };
 }
 
-/** Writes a file whole or not at all: to a temporary name, flushed to the disk, then renamed. */
+/**
+ * Writes a file whole or not at all: to a temporary name, flushed to the disk, then renamed. A write that
+ * fails (ENOSPC on a full disk) leaves nothing behind: a half-written temporary file would keep the
+ * space the database needs.
+ */
 async function writeDurably(file: string, bytes: Uint8Array | string): Promise<void> {
   const temporary = path.join(pdfCacheDirectory, `.${path.basename(file)}.${process.pid}.${threadId}.${temporaryCounter++}.tmp`);
-  const handle = await open(temporary, "w");
   try {
-    await handle.writeFile(bytes);
-    await handle.sync();
-  } finally {
-    await handle.close();
+    const handle = await open(temporary, "w");
+    try {
+      await handle.writeFile(bytes);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temporary, file);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
   }
-  await rename(temporary, file);
 }
 let temporaryCounter = 0;
 
 async function writeToDisk(key: string, pdf: CachedPdf): Promise<void> {
   try {
     await mkdir(pdfCacheDirectory, { recursive: true });
+    // The disk is shared with the database: the cache never takes the room sign-in needs. The PDF is
+    // still served; it is typeset again next time, until an operator makes room (/healthz says so).
+    if (!(await roomFor(pdfCacheDirectory, pdf.bytes.length))) {
+      console.warn(JSON.stringify({ event: "pdf-cache-disk-reserve", key, bytes: pdf.bytes.length }));
+      return;
+    }
     await writeDurably(path.join(pdfCacheDirectory, `${key}.pdf`), pdf.bytes);
     await writeDurably(path.join(pdfCacheDirectory, `${key}.json`), JSON.stringify({ sha256: pdf.sha256, pageCount: pdf.pageCount }));
     await trimToBudget();
   } catch (error) {
+    // Whole or nothing: a PDF without its hash record is never read back, so it goes too.
+    await rm(path.join(pdfCacheDirectory, `${key}.pdf`), { force: true }).catch(() => undefined);
     console.warn(JSON.stringify({ event: "pdf-cache-write-failed", key, error: (error as Error).message }));
   }
 }

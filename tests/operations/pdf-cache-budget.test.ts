@@ -4,9 +4,7 @@
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createUser } from "~/auth/users.server";
-import { createDatabase } from "~/db/database.server";
-import { startServer, type ServerProcess } from "../support/server-process";
+import { signInNewReviewer, startServer, type ServerProcess } from "../support/server-process";
 
 const budget = 400_000;
 let server: ServerProcess;
@@ -31,19 +29,7 @@ describe("the PDF disk cache under a flood of distinct packs", () => {
     expect(pdfBytes).toBeGreaterThan(0);
     expect(pdfBytes).toBeLessThanOrEqual(budget);
 
-    const database = createDatabase(path.join(server.directory, "portal.db"));
-    const password = "a reviewer's long password";
-    try {
-      await createUser(database.db, { email: "flood@review.test", name: "R", role: "reviewer", languages: "ka", password }, { id: null, email: "test" });
-    } finally {
-      await database.close();
-    }
-    const signIn = await fetch(`${server.url}/ka/login`, {
-      method: "POST",
-      redirect: "manual",
-      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: server.url },
-      body: new URLSearchParams({ email: "flood@review.test", password }),
-    });
+    const signIn = await signInNewReviewer(server, path.join(server.directory, "portal.db"), "flood@review.test");
     expect(signIn.status).toBe(303);
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
   }, 120_000);

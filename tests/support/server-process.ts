@@ -7,6 +7,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { createUser } from "~/auth/users.server";
+import { createDatabase } from "~/db/database.server";
 
 export const root = path.resolve(import.meta.dirname, "../..");
 
@@ -146,4 +148,24 @@ export async function startServer(environment: Record<string, string> = {}): Pro
 /** The first request log line for a path, printed already or yet to come. */
 export function requestLine(server: ServerProcess, pathname: string): Promise<LogEvent> {
   return server.waitForEvent((event) => event.event === "request" && event.path === pathname);
+}
+
+/**
+ * Adds a reviewer of Georgian to the server's SQLite database (written directly, as `npm run cli -- user
+ * add` does) and signs them in: the sign-in response (303 and a session cookie when it worked).
+ */
+export async function signInNewReviewer(server: ServerProcess, databaseFile: string, email: string): Promise<Response> {
+  const database = createDatabase(databaseFile);
+  const password = "a reviewer's long password";
+  try {
+    await createUser(database.db, { email, name: "R", role: "reviewer", languages: "ka", password }, { id: null, email: "test" });
+  } finally {
+    await database.close();
+  }
+  return fetch(`${server.url}/ka/login`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: server.url },
+    body: new URLSearchParams({ email, password }),
+  });
 }
