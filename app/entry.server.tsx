@@ -8,6 +8,7 @@ import type { ReactElement } from "react";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider, initReactI18next } from "react-i18next";
 import { NonceProvider } from "~/components/nonce";
+import { correctAddress } from "~/publication/addresses.server";
 import { pageLanguage } from "~/i18n/i18n.server";
 import { i18nextOptions } from "~/i18n/i18next-options";
 import { allResources } from "~/i18n/resources.server";
@@ -62,6 +63,17 @@ export async function keepCatalogueFresh(): Promise<void> {
 /** Called by the server (server/main.ts) before Remix: a stored public page, or null. */
 export function cachedPublicPage(url: string, ifNoneMatch: string | undefined, acceptsGzip: boolean) {
   return servePage(url, ifNoneMatch, acceptsGzip);
+}
+
+/**
+ * Called by the server before Remix: where a mistyped address should go (app/publication/addresses.server.ts).
+ * Only the headers that choose a language matter.
+ */
+export function forgivingAddress(pathAndQuery: string, headers: { cookie?: string; acceptLanguage?: string }) {
+  const request = new Request(new URL(pathAndQuery, "http://portal.invalid"), {
+    headers: { Cookie: headers.cookie ?? "", "Accept-Language": headers.acceptLanguage ?? "" },
+  });
+  return correctAddress(new URL(request.url), request);
 }
 
 export default async function handleRequest(

@@ -53,9 +53,12 @@ export function Layout({ children }: { children: ReactNode }) {
   // On an error page the same path may not exist in any language: the switcher leads home instead.
   const pathAfterPrefix = error || !isLanguage(prefix) ? "/" : location.pathname.slice(prefix.length + 1) || "/";
   const availableLanguages = useAvailableLanguages();
+  const staffPage = useMatches().some((match) => match.id.includes("_staff"));
 
   return (
-    <html lang={language} dir="ltr">
+    // Public pages: the inline script makes every move inside the portal replace the history entry, so
+    // that the whole visit is one entry, which the quick exit then replaces too. Staff keep their history.
+    <html lang={language} dir="ltr" data-history={staffPage ? undefined : "replace"}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -68,33 +71,39 @@ export function Layout({ children }: { children: ReactNode }) {
         <a className="skip-link" href="#main">
           {t("skipLink")}
         </a>
+        {/* First after the skip link, and fixed: always on screen, whatever the scroll position. */}
+        <QuickExit />
         <header className="site-header">
-          <div className="site-header__top">
-            <a className="site-name" href={localizedPath(language, "/")}>
-              {t("site.name")}
-            </a>
-            <QuickExit />
-          </div>
-          <nav className="site-nav" aria-label={t("nav.label")}>
-            <ul>
-              {navigationItems.map((item) => {
-                const href = localizedPath(language, item.path);
-                const current = location.pathname === href || (item.path !== "/" && location.pathname.startsWith(`${href}/`));
-                return (
-                  <li key={item.path}>
-                    <a href={href} aria-current={current ? "page" : undefined}>
-                      {t(item.labelKey)}
-                    </a>
-                  </li>
-                );
-              })}
-            </ul>
-          </nav>
-          <LanguageSwitcher
-            current={language}
-            path={`${pathAfterPrefix}${error ? "" : location.search}`}
-            availableLanguages={error ? languages : availableLanguages}
-          />
+          <a className="site-name" href={localizedPath(language, "/")}>
+            {t("site.name")}
+          </a>
+          {/* On a phone the menu folds away, so that the page's own title shows on the first screen; on a
+              wide screen it is always open (app.css). A <details> works without JavaScript. */}
+          <details className="site-menu">
+            <summary>{t("menu")}</summary>
+            <div className="site-menu__panel">
+              <nav className="site-nav" aria-label={t("nav.label")}>
+                <ul>
+                  {navigationItems.map((item) => {
+                    const href = localizedPath(language, item.path);
+                    const current = location.pathname === href || (item.path !== "/" && location.pathname.startsWith(`${href}/`));
+                    return (
+                      <li key={item.path}>
+                        <a href={href} aria-current={current ? "page" : undefined}>
+                          {t(item.labelKey)}
+                        </a>
+                      </li>
+                    );
+                  })}
+                </ul>
+              </nav>
+              <LanguageSwitcher
+                current={language}
+                path={`${pathAfterPrefix}${error ? "" : location.search}`}
+                availableLanguages={error ? languages : availableLanguages}
+              />
+            </div>
+          </details>
         </header>
         <main id="main" tabIndex={-1}>
           {children}

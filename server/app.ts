@@ -45,6 +45,21 @@ export function createApp({ portal, config, texts, lifecycle, clientDirectory }:
   app.use(compression());
   app.use(...guards(texts, config.publicOrigin));
 
+  // Mistyped addresses (/KA/lessons, /ge/, /ru/lessons/…) are led to the page meant, before any 404.
+  app.use((request: Request, response: Response, next: NextFunction) => {
+    if (request.method !== "GET" && request.method !== "HEAD") return next();
+    portal.hooks
+      .forgivingAddress(request.originalUrl, { cookie: request.get("cookie"), acceptLanguage: request.get("accept-language") })
+      .then((correction) => {
+        if (!correction) return next();
+        // A permanent fix of case or code may be kept by anyone; the negotiated one depends on the reader.
+        if (correction.status === 302) response.setHeader("Cache-Control", "private, no-cache").setHeader("Vary", "Cookie, Accept-Language");
+        else response.setHeader("Cache-Control", "public, max-age=86400");
+        response.redirect(correction.status, correction.location);
+      })
+      .catch(next);
+  });
+
   // Public pages as rendered for the content published now (app/http/page-cache.server.ts); anything
   // else, and the first visit, goes on to Remix.
   app.use((request: Request, response: Response, next: NextFunction) => {

@@ -16,6 +16,7 @@ interface PortalHooks {
   shutDown(): Promise<void>;
   keepCatalogueFresh(): Promise<void>;
   cachedPublicPage(url: string, ifNoneMatch: string | undefined, acceptsGzip: boolean): StoredPage | null;
+  forgivingAddress(pathAndQuery: string, headers: { cookie?: string; acceptLanguage?: string }): Promise<{ status: 301 | 302; location: string } | null>;
 }
 
 export interface PortalBuild {
@@ -23,7 +24,7 @@ export interface PortalBuild {
   hooks: PortalHooks;
 }
 
-const hookNames = ["startUp", "warmUp", "shutDown", "keepCatalogueFresh", "cachedPublicPage"] as const satisfies readonly (keyof PortalHooks)[];
+const hookNames = ["startUp", "warmUp", "shutDown", "keepCatalogueFresh", "cachedPublicPage", "forgivingAddress"] as const satisfies readonly (keyof PortalHooks)[];
 
 export async function loadPortalBuild(file: string): Promise<PortalBuild> {
   const build = (await import(file)) as ServerBuild;

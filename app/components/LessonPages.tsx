@@ -53,9 +53,33 @@ export function TeacherLessonContent({ lesson, materials }: { lesson: TeacherLes
 interface QuizState {
   /** Where the quiz posts without JavaScript; absent in a preview, which has no form. */
   action?: string;
-  gradedAnswers?: Record<number, number>;
-  unanswered?: number[];
+  graded?: { answers: Record<number, number>; checked: number[]; unanswered: number[] };
   error?: string | null;
+}
+
+/** The student page's sections, in order: the in-page contents list links to them. */
+const studentSections = [
+  { id: "reading", titleKey: "sections.reading" },
+  { id: "activities", titleKey: "sections.activities" },
+  { id: "discussion", titleKey: "sections.discussion" },
+  { id: "quiz", titleKey: "sections.quiz" },
+] as const;
+
+/** A lesson is 14–19 phone screens long: a student jumps to the reading, the activities or the quiz. */
+export function StudentContents() {
+  const { t } = useTranslation("lessons");
+  return (
+    <nav className="page-contents" aria-label={t("contents")}>
+      <p className="page-contents__title">{t("contents")}</p>
+      <ul>
+        {studentSections.map((section) => (
+          <li key={section.id}>
+            <a href={`#${section.id}`}>{t(section.titleKey)}</a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
 }
 
 /** The student page after its title: the reading, each activity's student task, the discussion, the quiz. */
@@ -72,7 +96,7 @@ export function StudentLessonContent({ lesson, quiz }: { lesson: StudentLessonVi
             {quiz.error}
           </p>
         ) : null}
-        <Quiz questions={lesson.quiz} language={lesson.language} action={quiz.action} gradedAnswers={quiz.gradedAnswers} unanswered={quiz.unanswered} />
+        <Quiz questions={lesson.quiz} language={lesson.language} action={quiz.action} graded={quiz.graded} />
       </Section>
     </>
   );

@@ -2,13 +2,41 @@
 // sha256 (app/http/security-headers.server.ts), besides the per-request nonce: so a stored public page
 // needs no nonce in its HTML and can be served as the same bytes to everyone.
 
-/** Quick exit: the click replaces this page in the history, so that "Back" does not return here. */
-export const quickExitScript = `document.addEventListener("click",function(e){var a=e.target&&e.target.closest&&e.target.closest("[data-quick-exit]");if(a){e.preventDefault();location.replace(a.href)}});document.addEventListener("keydown",function(e){if(e.key==="Escape"&&e.shiftKey){var a=document.querySelector("[data-quick-exit]");if(a)location.replace(a.href)}});`;
+/**
+ * Quick exit and the history of a visit. On a public page (<html data-history="replace">) every link and
+ * GET form inside the portal replaces the current history entry instead of adding one: the whole visit is
+ * one entry, and the quick exit replaces that entry too, so that "Back" leads to what came before the
+ * portal. The exit hides the page at once (the next page may take a while on a slow line) and answers a
+ * click, Shift+Escape, or three quick taps anywhere (a phone has no keyboard shortcut).
+ */
+export const quickExitScript = `(function(){var d=document,h=d.documentElement,taps=[],start=null;
+function exit(){var a=d.querySelector("[data-quick-exit]");if(d.body)d.body.hidden=true;d.title="";location.replace(a?a.href:"https://www.google.com/search?q=weather")}
+function replacing(){return h.getAttribute("data-history")==="replace"}
+d.addEventListener("click",function(e){if(e.defaultPrevented||e.button!==0||e.metaKey||e.ctrlKey||e.shiftKey||e.altKey)return;var a=e.target.closest&&e.target.closest("a[href]");if(!a)return;
+if(a.hasAttribute("data-quick-exit")){e.preventDefault();exit();return}
+if(!replacing()||a.origin!==location.origin||a.target||a.hasAttribute("download"))return;e.preventDefault();location.replace(a.href)});
+d.addEventListener("submit",function(e){var f=e.target;if(e.defaultPrevented||!replacing()||(f.getAttribute("method")||"get").toLowerCase()!=="get")return;
+var u=new URL(f.action,location.href),q=new URLSearchParams(new FormData(f)),b=e.submitter;if(u.origin!==location.origin)return;if(b&&b.name)q.append(b.name,b.value);e.preventDefault();u.search=q.toString();location.replace(u.href)});
+d.addEventListener("keydown",function(e){if(e.key==="Escape"&&e.shiftKey)exit()});
+d.addEventListener("touchstart",function(e){start=e.touches.length===1?[e.touches[0].clientX,e.touches[0].clientY]:null},{passive:true});
+d.addEventListener("touchend",function(e){var t=e.changedTouches[0],now=Date.now();if(!start||!t||Math.abs(t.clientX-start[0])>12||Math.abs(t.clientY-start[1])>12){taps=[];return}
+taps=taps.filter(function(x){return now-x<900});taps.push(now);if(taps.length>=3){taps=[];exit()}},{passive:true})})();`;
 
-/** The quiz, kept tiny for phones on slow lines: grade on change, never post. */
+/**
+ * The quiz, kept tiny for phones on slow lines: "Check answer" shows the verdict (and, when right, the
+ * explanation), "Try again" clears the question, changing an answer hides the old verdict, "Check all
+ * answers" shows every verdict, right answer and explanation; never a post. Focus moves to the control
+ * that replaces the one just pressed.
+ */
 export const quizScript = `(function(){var f=document.currentScript.closest("form");if(!f)return;
-function show(s,right){var r=s.querySelector(".quiz__result[data-result],.quiz__result:not([data-missing])");r.hidden=false;r.dataset.result=right?"right":"wrong";r.classList.toggle("quiz__result--right",right);r.classList.toggle("quiz__result--wrong",!right);
-r.querySelectorAll("[data-verdict]").forEach(function(v){v.hidden=(v.dataset.verdict==="right")!==right});s.querySelector("[data-missing]").hidden=true}
-function score(){var sets=f.querySelectorAll("fieldset"),n=0,a=0;sets.forEach(function(s){var c=s.querySelector("input:checked");if(c){a++;if(c.value===s.dataset.rightOption)n++}});var p=f.querySelector(".quiz__score");if(a===sets.length){p.textContent=p.dataset.scoreTemplate.replace("{correct}",n);p.hidden=false}}
-f.addEventListener("change",function(e){var s=e.target.closest("fieldset");if(!s)return;show(s,e.target.value===s.dataset.rightOption);score()});
-f.addEventListener("submit",function(e){e.preventDefault();var b=e.submitter,sets=f.querySelectorAll("fieldset");sets.forEach(function(s,i){if(b&&b.value!=="all"&&String(i)!==b.value)return;if(!s.querySelector("input:checked"))s.querySelector("[data-missing]").hidden=false})})})();`;
+function all(){return f.querySelectorAll("fieldset")}
+function controls(s,checked){var c=s.querySelector("[data-check]"),r=s.querySelector("[data-retry]");c.hidden=checked;r.hidden=!checked;return checked?r:c}
+function hide(s){var o=s.querySelector(".quiz__outcome");o.hidden=true;o.removeAttribute("data-result");s.removeAttribute("data-checked");s.querySelector("[data-missing]").hidden=true;return controls(s,false)}
+function show(s,full){var c=s.querySelector("input:checked"),o=s.querySelector(".quiz__outcome");if(!c){s.querySelector("[data-missing]").hidden=false;return null}
+var right=c.value===s.dataset.rightOption;s.querySelector("[data-missing]").hidden=true;o.hidden=false;o.dataset.result=right?"right":"wrong";o.classList.toggle("quiz__result--right",right);o.classList.toggle("quiz__result--wrong",!right);
+o.querySelectorAll("[data-verdict]").forEach(function(v){v.hidden=(v.dataset.verdict==="right")!==right});o.querySelector("[data-answer]").hidden=right||!full;o.querySelector("[data-explanation]").hidden=!(right||full);s.setAttribute("data-checked","");return controls(s,true)}
+function score(){var sets=all(),n=0,k=0;sets.forEach(function(s){if(s.hasAttribute("data-checked")){k++;if(s.querySelector("input:checked").value===s.dataset.rightOption)n++}});var p=f.querySelector(".quiz__score");p.hidden=k!==sets.length;p.textContent=k===sets.length?p.dataset.scoreTemplate.replace("{correct}",n):""}
+f.addEventListener("change",function(e){var s=e.target.closest("fieldset");if(s&&s.hasAttribute("data-checked")){hide(s);score()}else if(s)s.querySelector("[data-missing]").hidden=true});
+f.addEventListener("submit",function(e){e.preventDefault();var b=e.submitter;if(!b)return;var next=null;
+if(b.name==="retry"){var s=all()[+b.value];s.querySelectorAll("input:checked").forEach(function(i){i.checked=false});hide(s);next=s.querySelector("input")}
+else if(b.value==="all")all().forEach(function(s){show(s,true)});else next=show(all()[+b.value],false);score();if(next)next.focus()})})();`;

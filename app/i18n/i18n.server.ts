@@ -14,9 +14,22 @@ export const languageCookie = createCookie("lng", {
   maxAge: 60 * 60 * 24 * 365,
 });
 
-function preferredLanguages(request: Request): string[] {
+/**
+ * Languages whose readers are best served by one of ours: Turkish and Azerbaijani are close enough that a
+ * Turkish-speaking reader, and an Azerbaijani pupil whose phone is set to Turkish (common: phones sold
+ * here often offer Turkish but not Azerbaijani), reads the Azerbaijani pages (docs/decisions/010).
+ */
+const closestOfOurs: Record<string, Language> = { tr: "az" };
+
+/** The reader's languages in their order of preference (q-values), each mapped to one of ours if any. */
+function preferredLanguages(request: Request): Language[] {
   const headers = { "accept-language": request.headers.get("Accept-Language") ?? "" };
-  return new Negotiator({ headers }).languages([...languages]);
+  return new Negotiator({ headers }).languages().flatMap((tag) => {
+    const primary = tag.toLowerCase().split("-")[0]!;
+    if (isLanguage(primary)) return [primary];
+    const closest = closestOfOurs[primary];
+    return closest ? [closest] : [];
+  });
 }
 
 const i18nServer = new RemixI18Next({

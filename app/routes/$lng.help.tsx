@@ -18,6 +18,9 @@ export const handle = publicPageHandle;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => data?.meta ?? [];
 
+/** How a student keeps a visit private on a phone: the steps, in order, as keys of help.json's `privacy`. */
+const privacySteps = ["exit", "privateWindow", "clearHistory", "sharedPhone"] as const;
+
 export default function Help() {
   const { t } = useTranslation(["help", "common"]);
   return (
@@ -46,6 +49,15 @@ export default function Help() {
       </ul>
       <h2>{t("friendTitle")}</h2>
       <p>{t("friendText")}</p>
+      <section aria-labelledby="privacy">
+        <h2 id="privacy">{t("privacy.title")}</h2>
+        <p>{t("privacy.intro")}</p>
+        <ul>
+          {privacySteps.map((step) => (
+            <li key={step}>{t(`privacy.${step}`)}</li>
+          ))}
+        </ul>
+      </section>
     </>
   );
 }

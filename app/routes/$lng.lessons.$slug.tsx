@@ -1,8 +1,9 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ContentNote } from "~/components/ContentNote";
 import { LessonFacts } from "~/components/LessonFacts";
-import { StudentLessonContent } from "~/components/LessonPages";
+import { StudentContents, StudentLessonContent } from "~/components/LessonPages";
 import { requireLessonDocument } from "~/publication/lesson-page.server";
 import { readQuizForm } from "~/content/quiz-form";
 import { studentLessonView } from "~/content/views";
@@ -45,7 +46,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const graded = readQuizForm(view.quiz, await readForm(request));
   if (!graded) {
     const t = await translator(language, "common");
-    return data({ error: t("error.badRequest"), answers: {}, unanswered: [] as number[] }, { status: 400 });
+    return data({ error: t("error.badRequest"), answers: {}, checked: [] as number[], unanswered: [] as number[], revealAll: false }, { status: 400 });
   }
   return { error: null, ...graded };
 }
@@ -59,6 +60,8 @@ export default function StudentLesson() {
     <article>
       <h1>{lesson.title}</h1>
       <p className="lead">{lesson.summary}</p>
+      <ContentNote topics={lesson.topics} language={lesson.language} />
+      <StudentContents />
       <LessonFacts lesson={lesson} language={lesson.language} />
       <ul className="downloads" aria-label={t("documents:downloads.title")}>
         <li>
@@ -68,7 +71,7 @@ export default function StudentLesson() {
           <a href={`${path}/handout.pdf`}>{t("documents:downloads.handout")}</a>
         </li>
       </ul>
-      <StudentLessonContent lesson={lesson} quiz={{ action: path, gradedAnswers: graded?.answers, unanswered: graded?.unanswered, error: graded?.error }} />
+      <StudentLessonContent lesson={lesson} quiz={{ action: path, graded, error: graded?.error }} />
     </article>
   );
 }

@@ -7,7 +7,7 @@ import { chromium, type BrowserContext, type Page } from "playwright-core";
 export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const outputDirectory = path.resolve(import.meta.dirname, "../../test-output");
 
-export async function launchBrowser(options: { javaScriptEnabled?: boolean; locale?: string; width?: number } = {}) {
+export async function launchBrowser(options: { javaScriptEnabled?: boolean; locale?: string; width?: number; hasTouch?: boolean } = {}) {
   const profile = mkdtempSync(path.join(tmpdir(), "portal-e2e-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath,
@@ -15,6 +15,7 @@ export async function launchBrowser(options: { javaScriptEnabled?: boolean; loca
     javaScriptEnabled: options.javaScriptEnabled ?? true,
     locale: options.locale,
     viewport: { width: options.width ?? 360, height: 800 },
+    hasTouch: options.hasTouch ?? false,
     args: [
       "--no-sandbox",
       "--disable-gpu",
