@@ -19,6 +19,7 @@ import { QuickExit } from "~/components/QuickExit";
 import { pageLanguage } from "~/i18n/i18n.server";
 import { isLanguage, languages, type Language } from "~/i18n/languages";
 import { navigationItems } from "~/layout/navigation";
+import type { NotFoundSuggestions } from "~/publication/lesson-page.server";
 import { localizedPath } from "~/seo/document-meta";
 import stylesheet from "~/styles/app.css?url";
 
@@ -141,6 +142,8 @@ export function ErrorBoundary() {
   const location = useLocation();
   const language = rootData?.language ?? "ka";
   const { status, title, message } = errorPageTexts(error, t);
+  // A 404 may carry the lessons closest to what was asked for (app/publication/lesson-page.server.ts).
+  const suggestions = (isRouteErrorResponse(error) && (error.data as Partial<NotFoundSuggestions> | null)?.suggestions) || [];
   // 503: the database is out of reach; the server logs that (at most once in 10 s), not every page.
   const unavailable = status === 503;
   if (status >= 500 && !unavailable) console.error(error);
@@ -148,6 +151,18 @@ export function ErrorBoundary() {
     <div className="error-page">
       <h1>{title}</h1>
       <p>{message}</p>
+      {suggestions.length > 0 ? (
+        <>
+          <p>{t("notFound.suggestions")}</p>
+          <ul className="error-page__suggestions">
+            {suggestions.map((suggestion) => (
+              <li key={suggestion.href}>
+                <a href={suggestion.href}>{suggestion.title}</a>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       <ul className="error-page__links">
         {unavailable ? (
           <li>

@@ -166,3 +166,17 @@ export async function findLessons(language: Language, { grade, topic, query }: L
   const bySlug = new Map(lessons.map((lesson) => [lesson.slug, lesson]));
   return ranked.flatMap((slug) => (bySlug.has(slug) ? [bySlug.get(slug)!] : []));
 }
+
+/** For a query that finds nothing: queries made of the lessons' own words that do ("Did you mean …"). */
+export async function searchSuggestions(language: Language, query: string): Promise<string[]> {
+  if (!query.trim()) return [];
+  return (await getCatalogue()).searchIndexes[language].suggestions(query);
+}
+
+/**
+ * The slugs of the lessons in this language whose slug or title is closest to a mistyped text, such as
+ * the last segment of a path that does not exist ("safe-onlin", "trafficking"), closest first.
+ */
+export async function closestLessons(language: Language, text: string): Promise<string[]> {
+  return (await getCatalogue()).searchIndexes[language].closestLessons(text);
+}

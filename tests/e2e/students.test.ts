@@ -130,12 +130,26 @@ describe("a phone's first screen", () => {
     console.log(`header height on a 360 × 800 phone (px): ${JSON.stringify(heights)}`);
   });
 
+  it("the catalogue shows a lesson on the first screen, grade and topic folded away", async () => {
+    for (const language of languages) {
+      const page = await open(`/${language}/lessons`);
+      await page.evaluate(() => document.fonts.ready);
+      expect((await page.locator(".lesson-card").first().boundingBox())!.y, language).toBeLessThan(800 - 100);
+      expect(await page.locator("#grade").isVisible(), language).toBe(false);
+      await page.locator(".filters__more summary").click();
+      expect(await page.locator("#grade").isVisible(), language).toBe(true);
+      await page.close();
+    }
+  });
+
   it("a laptop shows the whole menu without a button", async () => {
     const laptop = await phone({ width: 1280 });
     const page = await open(`/ka/lessons/${slug}`, laptop);
     expect(await page.locator(".site-menu summary").isVisible()).toBe(false);
     expect(await page.locator(".site-nav a").first().isVisible()).toBe(true);
     expect(await page.locator(".language-switcher a").first().isVisible()).toBe(true);
+    const catalogue = await open("/hy/lessons", laptop);
+    expect(await catalogue.locator("#topic").isVisible()).toBe(true);
   });
 });
 

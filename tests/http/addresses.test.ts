@@ -53,3 +53,22 @@ describe("language negotiation", () => {
     expect(await redirectOf("/", { "Accept-Language": "de-DE,de;q=0.9" })).toMatchObject({ location: "/ka/" });
   });
 });
+
+describe("a 404 suggests what was meant", () => {
+  it("a mistyped lesson slug or path lists the closest lessons, in the page's language", async () => {
+    const lesson = await get("/en/lessons/safe-onlin");
+    expect(lesson.status).toBe(404);
+    const body = await lesson.text();
+    expect(body).toContain("Were you looking for one of these lessons?");
+    expect(body).toMatch(/<ul class="error-page__suggestions"><li><a href="\/en\/lessons\/safe-online">/);
+    const georgian = await (await get("/ka/trafficking")).text();
+    expect(georgian).toContain('<html lang="ka"');
+    expect(georgian).toMatch(/class="error-page__suggestions"><li><a href="\/ka\/lessons\/what-is-trafficking"/);
+  });
+
+  it("a path like nothing of ours suggests nothing, and still leads home", async () => {
+    const body = await (await get("/az/zzzz-qqqq")).text();
+    expect(body).not.toContain("error-page__suggestions");
+    expect(body).toContain('href="/az/"');
+  });
+});

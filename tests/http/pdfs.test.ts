@@ -106,8 +106,10 @@ describe("bad PDF requests answer 400 with a message that names the problem, nev
     expect(await response.text()).toContain("Այս դասերը գոյություն չունեն՝ nope։");
   });
 
-  it("an unknown lesson or language is 404", async () => {
+  it("an unknown lesson is 404; an unknown language leads to the reader's", async () => {
     expect((await fetch(`${baseUrl}/ka/lessons/no-such-lesson/plan.pdf`)).status).toBe(404);
-    expect((await fetch(`${baseUrl}/xx/books/student.pdf`)).status).toBe(404);
+    const otherLanguage = await fetch(`${baseUrl}/xx/books/student.pdf`, { redirect: "manual", headers: { "Accept-Language": "az" } });
+    expect(otherLanguage.status).toBe(302);
+    expect(otherLanguage.headers.get("location")).toBe("/az/books/student.pdf");
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkCurriculum } from "~/content/check";
+import { looseForm, queryWordReadings } from "~/search/folding";
 import { buildSearchIndex, foldCase, searchWords } from "~/search/search";
 import { fixtureWith } from "../content/fixtures";
 
@@ -18,12 +19,45 @@ describe("case folding follows each language", () => {
 
   it("Armenian has case, and in-word question marks do not split words", () => {
     expect(foldCase("Թրաֆիքինգ", "hy")).toBe(foldCase("թրաֆիքինգ", "hy"));
-    expect(searchWords("Ինչո՞ւ է դա կարևոր։", "hy")).toEqual(["ինչու", "է", "դա", "կարևոր"]);
+    expect(searchWords("Ինչո՞ւ է դա կարևոր։", "hy")).toEqual(["ինչու", "է", "դա", "կարեվոր"]);
+  });
+
+  it("Armenian և, its capitals ԵՎ and the եվ or եւ a keyboard without it types are one spelling", () => {
+    for (const spelling of ["կարևոր", "ԿԱՐԵՎՈՐ", "կարեվոր", "կարեւոր"]) expect(foldCase(spelling, "hy"), spelling).toBe("կարեվոր");
   });
 
   it("Georgian has no case: the text is left as written (Mtavruli capitals fold to Mkhedruli)", () => {
     expect(foldCase("ადამიანით ვაჭრობა", "ka")).toBe("ადამიანით ვაჭრობა");
     expect(foldCase("ᲐᲓᲐᲛᲘᲐᲜᲘ", "ka")).toBe("ადამიანი");
+  });
+});
+
+describe("the loose form forgets diacritics, letter for letter", () => {
+  it("Azerbaijani letters become the Latin letters typed without them", () => {
+    expect(looseForm("təhlükəsizlik")).toBe("tehlukesizlik");
+    expect(looseForm("qaynar xəttinə")).toBe("qaynar xettine");
+    expect(looseForm("şagirdlər öyrənir, çağırış, ığdır")).toBe("sagirdler oyrenir, cagiris, igdir");
+  });
+
+  it("keeps every word's length, so that a cut made in the loose form fits the word", () => {
+    for (const word of ["alverçilərinin", "Gürcüstanda", "ტრეფიკინგი", "թրաֆիքինգ", "İnsan"]) expect(looseForm(word)).toHaveLength(word.length);
+  });
+
+  it("leaves Georgian and Armenian as they are", () => {
+    expect(looseForm("ინტერნეტში")).toBe("ინტერნეტში");
+    expect(looseForm("համացանցում")).toBe("համացանցում");
+  });
+});
+
+describe("an Azerbaijani capital I is read both ways", () => {
+  it("as ı (an Azerbaijani keyboard) and as i (a phone's English or Russian keyboard)", () => {
+    expect(queryWordReadings("INSAN", "az")).toEqual([["ınsan", "insan"]]);
+    expect(queryWordReadings("Insan alveri", "az")).toEqual([["ınsan", "insan"], ["alveri"]]);
+  });
+
+  it("but İ, ı and lower-case words have one reading, and so has every word on the other sites", () => {
+    expect(queryWordReadings("İNSAN qız", "az")).toEqual([["insan"], ["qız"]]);
+    expect(queryWordReadings("INTERNET", "en")).toEqual([["internet"]]);
   });
 });
 
