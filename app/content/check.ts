@@ -24,10 +24,20 @@ export interface LessonSource {
   languageTexts: Partial<Record<Language, string>>;
 }
 
+/** A published translation that no longer keeps its (newer) source's structure: still served, marked. */
+export interface OutdatedTranslation {
+  slug: string;
+  language: Language;
+  /** How it differs from the source now published (for the status matrix and the revision page). */
+  differences: ContentProblem[];
+}
+
 interface CheckedCurriculum {
   /** The valid lessons in curriculum order, each with its valid languages. */
   lessons: Lesson[];
   problems: ContentProblem[];
+  /** Only with `keepOutdatedTranslations`: translations kept although their source has changed. */
+  outdated: OutdatedTranslation[];
 }
 
 // Parsing is the costly part of a check, and a text parses the same every time: the catalogue is
@@ -49,12 +59,20 @@ function parseOnce(input: Parameters<typeof parseLessonFile>[0]): ReturnType<typ
 interface CheckOptions {
   /** The termbase (lessons/terms.yaml): wrong variants and the words that name printed materials. */
   termbase?: Termbase;
+  /**
+   * The published catalogue: a translation that was approved against an older source stays public when
+   * the source changes its structure (activities, minutes, quiz). It is listed as outdated, not as a
+   * problem: approving the source must never take its translations offline. Files and revisions under
+   * review are checked without it, so a new translation must match its source.
+   */
+  keepOutdatedTranslations?: boolean;
 }
 
 export function checkCurriculum(sources: LessonSource[], options: CheckOptions = {}): CheckedCurriculum {
   const problems: ContentProblem[] = [];
-  const { termbase } = options;
+  const { termbase, keepOutdatedTranslations = false } = options;
   const candidates: Lesson[] = [];
+  const outdated: OutdatedTranslation[] = [];
 
   for (const source of sources) {
     const metadataFile = `${source.folder}/lesson.yaml`;
@@ -67,6 +85,8 @@ export function checkCurriculum(sources: LessonSource[], options: CheckOptions =
 
     const documents: Partial<Record<Language, LessonDocument>> = {};
     const analyses: Partial<Record<Language, FileAnalysis>> = {};
+    /** Translations whose minutes no longer add up to the (newer) metadata's: outdated, when kept. */
+    const minutesDiffer = new Map<Language, ContentProblem[]>();
     for (const language of languages) {
       const text = source.languageTexts[language];
       if (text === undefined) continue;
@@ -78,7 +98,13 @@ export function checkCurriculum(sources: LessonSource[], options: CheckOptions =
         problems.push(...checkTerms(text, language, file, termbase));
         problems.push(...unsuppliedMaterials(analysis, language, file, termbase));
       }
-      if (document && minutesAddUp(document, metadata, file, problems)) documents[language] = document;
+      if (!document) continue;
+      const minuteProblems: ContentProblem[] = [];
+      if (minutesAddUp(document, metadata, file, minuteProblems)) documents[language] = document;
+      else if (keepOutdatedTranslations && language !== metadata.source) {
+        documents[language] = document;
+        minutesDiffer.set(language, minuteProblems);
+      } else problems.push(...minuteProblems);
     }
 
     const sourceDocument = documents[metadata.source];
@@ -95,10 +121,16 @@ export function checkCurriculum(sources: LessonSource[], options: CheckOptions =
       const translation = documents[language];
       if (!translation || language === metadata.source) continue;
       const file = `${source.folder}/${language}.md`;
-      for (const difference of compareFacts(analyses[metadata.source]!.facts, analyses[language]!.facts, `${metadata.source}.md`)) {
-        problems.push({ file, ...difference, severity: "editorial" });
+      const factDifferences = compareFacts(analyses[metadata.source]!.facts, analyses[language]!.facts, `${metadata.source}.md`).map(
+        (difference): ContentProblem => ({ file, ...difference, severity: "editorial" }),
+      );
+      const differences = [...(minutesDiffer.get(language) ?? []), ...compareStructure(sourceDocument, translation, file)];
+      if (keepOutdatedTranslations) {
+        // Published, a translation that differs from its source does so because the source changed since.
+        if (factDifferences.length + differences.length > 0) outdated.push({ slug: source.slug, language, differences: [...differences, ...factDifferences] });
+        continue;
       }
-      const differences = compareStructure(sourceDocument, translation, file);
+      problems.push(...factDifferences);
       if (differences.length > 0) {
         problems.push(...differences);
         delete documents[language];
@@ -146,6 +178,7 @@ export function checkCurriculum(sources: LessonSource[], options: CheckOptions =
   return {
     lessons: lessons.filter((lesson) => Object.keys(lesson.documents).length > 0),
     problems: problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line),
+    outdated,
   };
 }
 

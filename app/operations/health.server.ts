@@ -11,7 +11,8 @@ interface HealthReport {
   /** degraded (503): take this instance out of service; attention (200): it serves, someone must look. */
   status: "ok" | "attention" | "degraded";
   database: { reachable: boolean; latencyMs: number | null };
-  content: { loaded: boolean; lessons: number; problems: number };
+  /** outdated: public translations that follow an older source (still served; not an error). */
+  content: { loaded: boolean; lessons: number; problems: number; outdated: number };
   /** The disk the data lives on (the SQLite file, the PDF cache): nearly full when under the reserve the database keeps. */
   disk: { freeBytes: number | null; freeShare: number | null; nearlyFull: boolean };
 }
@@ -54,9 +55,9 @@ async function probeDatabase(): Promise<HealthReport["database"]> {
 async function probeContent(): Promise<HealthReport["content"]> {
   try {
     const catalogue = await withinProbeTimeout(getCatalogue());
-    return { loaded: true, lessons: catalogue.lessons.length, problems: catalogue.problemCount };
+    return { loaded: true, lessons: catalogue.lessons.length, problems: catalogue.problemCount, outdated: catalogue.outdated.length };
   } catch {
-    return { loaded: false, lessons: 0, problems: 0 };
+    return { loaded: false, lessons: 0, problems: 0, outdated: 0 };
   }
 }
 

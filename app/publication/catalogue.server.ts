@@ -9,7 +9,7 @@ import { languages, type Language } from "~/i18n/languages";
 import { loadPublishedContent, type PublishedRevision } from "~/publication/published.server";
 import { syncLessonFiles } from "~/publication/import.server";
 import { buildSearchIndex, type SearchIndex } from "~/search/search";
-import { checkCurriculum } from "~/content/check";
+import { checkCurriculum, type OutdatedTranslation } from "~/content/check";
 import { formatProblem, type Lesson, type LessonDocument } from "~/content/document";
 import { lessonsDirectory, readLessonSources, readTermbase } from "~/content/sources.server";
 import type { Topic } from "~/content/topics";
@@ -25,6 +25,8 @@ export interface Catalogue {
   bySlug: Map<string, PublishedLesson>;
   searchIndexes: Record<Language, SearchIndex>;
   problemCount: number;
+  /** Public translations whose source has changed since they were approved (still served). */
+  outdated: OutdatedTranslation[];
 }
 
 export { lessonsDirectory };
@@ -79,7 +81,7 @@ async function loadCatalogue(): Promise<Catalogue> {
   cachedVersion = await publishedVersion();
   lastVersionCheck = Date.now();
   const { sources, revisions } = await loadPublishedContent(await getDatabase());
-  const { lessons: checked, problems } = checkCurriculum(sources);
+  const { lessons: checked, problems, outdated } = checkCurriculum(sources, { keepOutdatedTranslations: true });
   for (const problem of problems) {
     // The server serves the valid lessons; say why anything was left out.
     console.warn(`[content] left out: ${formatProblem(problem)}`);
@@ -88,7 +90,7 @@ async function loadCatalogue(): Promise<Catalogue> {
   const searchIndexes = Object.fromEntries(
     languages.map((language) => [language, buildSearchIndex(language, documentsIn(lessons, language))]),
   ) as Record<Language, SearchIndex>;
-  return { lessons, bySlug: new Map(lessons.map((lesson) => [lesson.slug, lesson])), searchIndexes, problemCount: problems.length };
+  return { lessons, bySlug: new Map(lessons.map((lesson) => [lesson.slug, lesson])), searchIndexes, problemCount: problems.length, outdated };
 }
 
 function documentsIn(lessons: Lesson[], language: Language): LessonDocument[] {

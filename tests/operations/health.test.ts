@@ -16,7 +16,7 @@ describe("/healthz", () => {
     expect(report).toEqual({
       status: "ok",
       database: { reachable: true, latencyMs: expect.any(Number) },
-      content: { loaded: true, lessons: lessonFolders.length, problems: 0 },
+      content: { loaded: true, lessons: lessonFolders.length, problems: 0, outdated: 0 },
       disk: { freeBytes: expect.any(Number), freeShare: expect.any(Number), nearlyFull: false },
     });
     expect(report.database.latencyMs).toBeGreaterThanOrEqual(0);

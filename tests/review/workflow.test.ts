@@ -2,12 +2,13 @@ import path from "node:path";
 import type { Kysely } from "kysely";
 import { describe, expect, it } from "vitest";
 import { createUser, type User } from "~/auth/users.server";
-import type { LessonSource } from "~/content/check";
+import { checkCurriculum, type LessonSource } from "~/content/check";
 import { readLessonSources } from "~/content/sources.server";
 import { listAudit } from "~/db/audit.server";
 import type { DatabaseDialect } from "~/db/database.server";
 import type { Database } from "~/db/schema";
 import { loadPublishedContent } from "~/publication/published.server";
+import { checkRevision } from "~/review/check-revision.server";
 import { decideRevision } from "~/review/decisions.server";
 import { submitEditorRevision } from "~/review/editor.server";
 import { ReviewConflict, ReviewRejected } from "~/review/review-errors";
@@ -195,6 +196,34 @@ describe.each(testedDialects())("the review workflow (%s)", (dialect) => {
       const row = (await translationMatrix(db)).find((entry) => entry.slug === sample)!;
       expect(row.cells.ka.state).toBe("published");
       expect(row.cells.en.state).toBe("outdated");
+    }),
+  );
+
+  it(
+    "a source approval that changes the structure leaves its translations public, marked outdated, and the reviewer is told first",
+    installed(async ({ db, georgianReviewer }) => {
+      // The Georgian source moves five minutes from one activity to the other: the English translation
+      // (10 + 35 minutes) no longer keeps its structure.
+      const changed = withChangedFile(fixtures, "ka", (text) => text.replace("## გახურება {10 min}", "## გახურება {15 min}").replace("{35 min}", "{30 min}"));
+      const { created } = await syncLessonFiles(db, changed);
+      expect(created.map((entry) => entry.language)).toEqual(["ka"]);
+      const georgian = await db.selectFrom("revisions").select(["content", "metadata"]).where("id", "=", created[0]!.revisionId).executeTakeFirstOrThrow();
+      const lessonRow = await db.selectFrom("lessons").select("metadata").where("slug", "=", sample).executeTakeFirstOrThrow();
+      const before = await checkRevision(db, { slug: sample, language: "ka", content: georgian.content, metadata: georgian.metadata ?? lessonRow.metadata });
+      expect(before.problems, JSON.stringify(before.problems)).toEqual([]);
+      expect(before.affectedTranslations.map((entry) => entry.language)).toEqual(["en"]);
+      expect(before.affectedTranslations[0]!.differences.map((difference) => difference.message).join("\n")).toMatch(/activity 1 lasts 10 min, but in the source .* it lasts 15 min/);
+
+      await decideRevision(db, created[0]!.revisionId, georgianReviewer, { kind: "approve" }, "127.0.0.1");
+      const { sources } = await loadPublishedContent(db);
+      const served = checkCurriculum(sources, { keepOutdatedTranslations: true });
+      const lesson = served.lessons.find((candidate) => candidate.slug === sample)!;
+      expect(Object.keys(lesson.documents).sort()).toEqual(["en", "ka"]);
+      expect(served.outdated.map((entry) => `${entry.slug}/${entry.language}`)).toEqual([`${sample}/en`]);
+      expect(served.problems, JSON.stringify(served.problems)).toEqual([]);
+      expect((await translationMatrix(db)).find((row) => row.slug === sample)!.cells.en.state).toBe("outdated");
+      // A new translation must still match its source: checked strictly, the English is refused.
+      expect(checkCurriculum(sources).problems.some((problem) => problem.file.endsWith("/en.md"))).toBe(true);
     }),
   );
 
