@@ -8,6 +8,7 @@ import { checkTerms } from "~/content/terms";
 import { closeDatabase, getDatabase } from "~/db/database.server";
 import { languages } from "~/i18n/languages";
 import { syncLessonFiles } from "~/publication/import.server";
+import { formatStatusLine, revisionsAwaitingAuthors } from "~/review/content-status.server";
 import { backupCommand } from "./backup";
 import { userCommand } from "./users";
 
@@ -18,6 +19,8 @@ Commands:
                                            validate every lesson, the termbase and the UI strings' terms;
                                            prints file:line: message, exits 1 on a problem
   content sync [--dir <lessons folder>]    import changed lesson files as revisions awaiting review
+  content status                           every revision awaiting review or sent back, with the
+                                           reviewer's comment, as file:line: … where it quotes a line
   user add --email E --name N --role admin|editor|reviewer --languages ka,hy|all
                                            add a staff account (password from PORTAL_PASSWORD or asked;
                                            reviewers and editors need their languages)
@@ -63,10 +66,19 @@ async function contentSync(args: string[]): Promise<number> {
   return result.refused.length > 0 ? 1 : 0;
 }
 
+async function contentStatus(): Promise<number> {
+  const entries = await revisionsAwaitingAuthors(await getDatabase());
+  for (const entry of entries) console.log(formatStatusLine(entry));
+  const sentBack = entries.filter((entry) => entry.status === "changes_requested").length;
+  console.error(`${entries.length - sentBack} awaiting review, ${sentBack} sent back`);
+  return 0;
+}
+
 async function main(args: string[]): Promise<number> {
   const [domain, command, ...rest] = args;
   if (domain === "content" && command === "check") return contentCheck(rest);
   if (domain === "content" && command === "sync") return contentSync(rest);
+  if (domain === "content" && command === "status") return contentStatus();
   if (domain === "user") return userCommand(await getDatabase(), [command ?? "", ...rest]);
   if (domain === "db" && command === "backup") return backupCommand(rest);
   console.error(usage);
