@@ -112,6 +112,9 @@ export function Layout({ children }: { children: ReactNode }) {
         <footer className="site-footer" aria-label={t("footer.label")}>
           <HelpLine />
           <p className="site-footer__about">{t("footer.about")}</p>
+          <p className="site-footer__links">
+            <a href={localizedPath(language, "/verify")}>{t("verify:title")}</a>
+          </p>
         </footer>
         {/* No <Scripts />: pages ship no JavaScript bundle (decision 002). Students read them on phones over
             slow lines and every page works as plain HTML; the quiz and the quick exit carry their own few

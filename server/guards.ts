@@ -4,11 +4,14 @@
 import type { NextFunction, Request, Response } from "express";
 import { isOwnOrigin, ownOrigins } from "../app/auth/origin";
 import type { ServerTexts } from "./texts";
+import { verifyUploadMaximumBytes } from "../app/publication/verify-upload.server";
 
 export const maximumUrlLength = 2048;
 const allowedMethods = ["GET", "HEAD", "POST"];
 /** The largest form the portal accepts: an editor's lesson text (200,000 characters, URL-encoded). */
 const maximumBodyBytes = 2.5 * 1024 * 1024;
+/** /<lng>/verify takes a whole PDF (hashed as it streams, never stored: app/publication/verify-upload.server.ts). */
+const verifyUploadPath = /^\/(ka|hy|az|en)\/verify$/;
 
 export function guards(texts: ServerTexts, publicOrigin: string | null) {
   const refuse = (request: Request, response: Response, status: number, key: Parameters<ServerTexts["guard"]>[1]) =>
@@ -37,7 +40,8 @@ export function guards(texts: ServerTexts, publicOrigin: string | null) {
         response.set("Connection", "close");
         return refuse(request, response, 411, "badRequest");
       }
-      if (Number(request.headers["content-length"] ?? 0) > maximumBodyBytes) {
+      const allowed = verifyUploadPath.test(request.path) ? verifyUploadMaximumBytes : maximumBodyBytes;
+      if (Number(request.headers["content-length"] ?? 0) > allowed) {
         response.set("Connection", "close");
         return refuse(request, response, 413, "tooLarge");
       }

@@ -40,3 +40,13 @@ f.addEventListener("change",function(e){var s=e.target.closest("fieldset");if(s&
 f.addEventListener("submit",function(e){e.preventDefault();var b=e.submitter;if(!b)return;var next=null;
 if(b.name==="retry"){var s=all()[+b.value];s.querySelectorAll("input:checked").forEach(function(i){i.checked=false});hide(s);next=s.querySelector("input")}
 else if(b.value==="all")all().forEach(function(s){show(s,true)});else next=show(all()[+b.value],false);score();if(next)next.focus()})})();`;
+
+/**
+ * /<lng>/verify: where the browser can (WebCrypto, which needs https or localhost), it computes the
+ * chosen PDF's SHA-256 itself and sends only that; otherwise the form uploads the file as it is.
+ */
+export const verifyScript = `(function(){var f=document.currentScript.closest("form");if(!f||!window.crypto||!crypto.subtle)return;
+f.addEventListener("submit",function(e){var input=f.querySelector("input[type=file]"),file=input&&input.files&&input.files[0];if(!file)return;e.preventDefault();
+var status=f.querySelector("[data-verify-status]");if(status){status.hidden=false}
+file.arrayBuffer().then(function(b){return crypto.subtle.digest("SHA-256",b)}).then(function(d){var hex=Array.prototype.map.call(new Uint8Array(d),function(x){return("0"+x.toString(16)).slice(-2)}).join("");
+location.assign("/verify/"+hex+"?lng="+encodeURIComponent(document.documentElement.lang))})})})();`;

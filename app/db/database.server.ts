@@ -183,8 +183,11 @@ export function dialectOf<Tables>(db: Kysely<Tables>): DatabaseDialect {
 /** Applies every pending migration (all of them in one transaction) and returns what ran. */
 export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationResult[]> {
   const dialect = dialectOf(db);
-  if (dialect === "postgres") await requireSchemaToCreateIn(db);
-  const migrator = new Migrator({ db, provider: migrationProvider(dialect) });
+  // Kysely looks for its migration tables in every schema unless told which: with another schema of the
+  // same database already migrated (another instance's, a concurrent test run's), it would take theirs
+  // for ours and fail with "relation kysely_migration_lock does not exist". Name our own.
+  const migrationTableSchema = dialect === "postgres" ? await requireSchemaToCreateIn(db) : undefined;
+  const migrator = new Migrator({ db, provider: migrationProvider(dialect), migrationTableSchema });
   const { error, results = [] } = await migrator.migrateToLatest();
   if (error !== undefined) {
     const reason = error instanceof Error ? error.message : String(error);
@@ -200,13 +203,14 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationRe
 }
 
 /** Without this, a misspelt ?schema= surfaces as PostgreSQL's "no schema has been selected to create in". */
-async function requireSchemaToCreateIn(db: Kysely<Database>): Promise<void> {
+async function requireSchemaToCreateIn(db: Kysely<Database>): Promise<string> {
   const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db);
   if (!rows[0]?.schema) {
     throw new Error(
       "PostgreSQL has no schema to create the tables in: the schema named by ?schema= (or the search_path) does not exist. Create it first: CREATE SCHEMA <name>",
     );
   }
+  return rows[0].schema;
 }
 
 const environmentSchema = z.object({

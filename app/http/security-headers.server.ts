@@ -1,9 +1,9 @@
 import { config } from "~/config.server";
 import { createHash } from "node:crypto";
-import { quickExitScript, quizScript } from "~/components/inline-scripts";
+import { quickExitScript, quizScript, verifyScript } from "~/components/inline-scripts";
 
 /** The public pages' own inline scripts, allowed by their hash whatever the nonce. */
-const inlineScriptHashes = [quickExitScript, quizScript]
+const inlineScriptHashes = [quickExitScript, quizScript, verifyScript]
   .map((script) => `'sha256-${createHash("sha256").update(script).digest("base64")}'`)
   .join(" ");
 

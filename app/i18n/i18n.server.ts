@@ -51,9 +51,14 @@ export async function negotiateLanguage(request: Request): Promise<Language> {
   return isLanguage(locale) ? locale : defaultLanguage;
 }
 
-/** The page's language: the path's prefix when it is one of ours, otherwise the negotiated one. */
+/**
+ * The page's language: the path's prefix when it is one of ours; for a page without one (/verify/<hash>),
+ * the `lng` its link carries (the check page sends its reader's); otherwise the negotiated one.
+ */
 export async function pageLanguage(request: Request, prefix: string | undefined): Promise<Language> {
-  return isLanguage(prefix) ? prefix : negotiateLanguage(request);
+  if (isLanguage(prefix)) return prefix;
+  const asked = new URL(request.url).searchParams.get("lng");
+  return isLanguage(asked) ? asked : negotiateLanguage(request);
 }
 
 /** A t() function for a loader: titles and messages in the page's language. */

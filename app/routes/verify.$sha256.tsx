@@ -2,14 +2,16 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { notFound } from "~/http/responses.server";
-import { negotiateLanguage, translator } from "~/i18n/i18n.server";
+import { pageLanguage, translator } from "~/i18n/i18n.server";
 import { languageNames } from "~/i18n/languages";
+import { localizedPath } from "~/seo/document-meta";
 import { sha256Pattern, verifyIssuedPdf } from "~/publication/verify.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const sha256 = (params.sha256 ?? "").toLowerCase();
   if (!sha256Pattern.test(sha256)) throw notFound();
-  const language = await negotiateLanguage(request);
+  // The check page (/<lng>/verify) sends its reader's language along; otherwise the cookie or the browser's.
+  const language = await pageLanguage(request, undefined);
   const t = await translator(language, "review");
   return { language, sha256, verdict: await verifyIssuedPdf(sha256), title: t("verify.title"), description: t("verify.description") };
 }
@@ -18,7 +20,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 export default function Verify() {
   const { language, sha256, verdict, title } = useLoaderData<typeof loader>();
-  const { t } = useTranslation("review");
+  const { t } = useTranslation(["review", "verify"]);
   const date = new Intl.DateTimeFormat(language, { dateStyle: "long", timeZone: "Asia/Tbilisi" });
   return (
     <>
@@ -55,6 +57,9 @@ export default function Verify() {
         </>
       )}
       <p>{t("verify.how")}</p>
+      <p>
+        <a href={localizedPath(language, "/verify")}>{t("verify:another")}</a>
+      </p>
     </>
   );
 }
