@@ -18,6 +18,7 @@ import { quickExitScript } from "~/components/inline-scripts";
 import { QuickExit } from "~/components/QuickExit";
 import { pageLanguage } from "~/i18n/i18n.server";
 import { isLanguage, languages, type Language } from "~/i18n/languages";
+import { fontPreloads } from "~/layout/font-preloads";
 import { navigationItems } from "~/layout/navigation";
 import type { NotFoundSuggestions } from "~/publication/lesson-page.server";
 import { localizedPath } from "~/seo/document-meta";
@@ -65,6 +66,9 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="theme-color" content="#1d4e89" />
         {error ? <title>{errorPageTexts(error, t).title}</title> : <Meta />}
+        {fontPreloads[language].map((href) => (
+          <link key={href} rel="preload" as="font" type="font/woff2" href={href} crossOrigin="anonymous" />
+        ))}
         <Links />
         <script nonce={nonce} dangerouslySetInnerHTML={{ __html: quickExitScript }} />
       </head>
