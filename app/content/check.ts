@@ -12,6 +12,7 @@ import {
   type LessonMetadata,
 } from "./document";
 import { compareFacts } from "./facts";
+import { problem } from "./problems";
 import { parseLessonFile, type FileAnalysis } from "./parse";
 import { checkTerms, namedMaterial, type Termbase } from "./terms";
 
@@ -77,7 +78,7 @@ export function checkCurriculum(sources: LessonSource[], options: CheckOptions =
   for (const source of sources) {
     const metadataFile = `${source.folder}/lesson.yaml`;
     if (!isSlug(source.slug)) {
-      problems.push({ file: source.folder, line: 1, message: `"${source.slug}" is not a valid slug (lowercase letters, digits and hyphens)` });
+      problems.push(problem(source.folder, 1, "invalidSlug", { slug: source.slug }));
       continue;
     }
     const metadata = parseMetadata(source.metadataText, metadataFile, problems);
@@ -110,11 +111,7 @@ export function checkCurriculum(sources: LessonSource[], options: CheckOptions =
     const sourceDocument = documents[metadata.source];
     if (!sourceDocument) {
       const reason = source.languageTexts[metadata.source] === undefined ? "is missing" : "has problems";
-      problems.push({
-        file: metadataFile,
-        line: 1,
-        message: `the source language file ${metadata.source}.md ${reason}, so the lesson is left out`,
-      });
+      problems.push(problem(metadataFile, 1, reason === "is missing" ? "sourceMissing" : "sourceBroken", { source: metadata.source }));
       continue;
     }
     for (const language of languages) {
@@ -145,11 +142,7 @@ export function checkCurriculum(sources: LessonSource[], options: CheckOptions =
   for (const lesson of [...candidates].sort((a, b) => a.metadata.order - b.metadata.order || a.slug.localeCompare(b.slug))) {
     const holder = seenOrders.get(lesson.metadata.order);
     if (holder) {
-      problems.push({
-        file: `${sourceFolder(sources, lesson.slug)}/lesson.yaml`,
-        line: 1,
-        message: `order ${lesson.metadata.order} is already taken by "${holder}"`,
-      });
+      problems.push(problem(`${sourceFolder(sources, lesson.slug)}/lesson.yaml`, 1, "orderTaken", { order: lesson.metadata.order, holder }));
       continue;
     }
     seenOrders.set(lesson.metadata.order, lesson.slug);
@@ -165,11 +158,7 @@ export function checkCurriculum(sources: LessonSource[], options: CheckOptions =
       if (!document) continue;
       const broken = document.lessonLinks.filter((link) => !knownSlugs.has(link.slug));
       for (const link of broken) {
-        problems.push({
-          file: `${sourceFolder(sources, lesson.slug)}/${language}.md`,
-          line: link.line,
-          message: `link to a lesson that does not exist: "lesson:${link.slug}"`,
-        });
+        problems.push(problem(`${sourceFolder(sources, lesson.slug)}/${language}.md`, link.line, "lessonLinkUnknown", { slug: link.slug }));
       }
       if (broken.length > 0) delete lesson.documents[language];
     }
@@ -190,9 +179,9 @@ function unsuppliedMaterials(analysis: FileAnalysis, language: Language, file: s
     if (!word) return [];
     return [
       {
-        file,
-        line: unit.line,
-        message: `${unit.what} names a material ("${word}") that the lesson does not supply: add it under # printables and link it as [text](material:<id>)`,
+        ...(unit.activity === null
+          ? problem(file, unit.line, "materialNamedInMaterials", { word })
+          : problem(file, unit.line, "materialNamed", { word, activity: unit.activity })),
         severity: "editorial",
       },
     ];
@@ -205,14 +194,14 @@ function sourceFolder(sources: LessonSource[], slug: string): string {
 
 function parseMetadata(text: string | null, file: string, problems: ContentProblem[]): LessonMetadata | null {
   if (text === null) {
-    problems.push({ file, line: 1, message: "lesson.yaml is missing" });
+    problems.push(problem(file, 1, "metadataMissing"));
     return null;
   }
   const lineCounter = new LineCounter();
   const yamlDocument = parseDocument(text, { lineCounter });
   if (yamlDocument.errors.length > 0) {
     for (const error of yamlDocument.errors) {
-      problems.push({ file, line: error.linePos?.[0]?.line ?? 1, message: `not valid YAML: ${error.message.split("\n")[0]}` });
+      problems.push(problem(file, error.linePos?.[0]?.line ?? 1, "yamlInvalid", { detail: error.message.split("\n")[0]! }));
     }
     return null;
   }
@@ -224,11 +213,11 @@ function parseMetadata(text: string | null, file: string, problems: ContentProbl
     const offset = (node as { range?: [number] } | null)?.range?.[0];
     const line = offset === undefined ? 1 : lineCounter.linePos(offset).line;
     const key = issue.path.join(".") || "lesson.yaml";
-    const message =
+    problems.push(
       issue.path[0] === "topics" && issue.code === "invalid_enum_value"
-        ? `unknown topic "${String((issue as { received?: unknown }).received)}"`
-        : `${key}: ${issue.message}`;
-    problems.push({ file, line, message });
+        ? problem(file, line, "unknownTopic", { topic: String((issue as { received?: unknown }).received) })
+        : problem(file, line, "metadataInvalid", { field: key, detail: issue.message }),
+    );
   }
   return null;
 }
@@ -236,97 +225,68 @@ function parseMetadata(text: string | null, file: string, problems: ContentProbl
 function minutesAddUp(document: LessonDocument, metadata: LessonMetadata, file: string, problems: ContentProblem[]): boolean {
   const total = document.activities.reduce((sum, activity) => sum + activity.minutes, 0);
   if (total === metadata.minutes) return true;
-  problems.push({
-    file,
-    line: document.activities[0]?.line ?? 1,
-    message: `the activities' minutes add up to ${total}, but the lesson lasts ${metadata.minutes} minutes (lesson.yaml)`,
-  });
+  problems.push(problem(file, document.activities[0]?.line ?? 1, "minutesTotal", { total, minutes: metadata.minutes }));
   return false;
 }
 
 /** Everything a translation must keep from its source: the activities and their minutes, the quiz. */
 function compareStructure(source: LessonDocument, translation: LessonDocument, file: string): ContentProblem[] {
   const problems: ContentProblem[] = [];
-  const from = `the source (${source.language}.md)`;
+  const from = `${source.language}.md`;
   if (source.activities.length !== translation.activities.length) {
-    problems.push({
-      file,
-      line: translation.activities[0]?.line ?? 1,
-      message: `${translation.activities.length} activities, but ${from} has ${source.activities.length}`,
-    });
+    problems.push(problem(file, translation.activities[0]?.line ?? 1, "activityCount", { count: translation.activities.length, source: from, sourceCount: source.activities.length }));
   } else {
     source.activities.forEach((activity, index) => {
       const translated = translation.activities[index]!;
       if (translated.minutes !== activity.minutes) {
-        problems.push({
-          file,
-          line: translated.line,
-          message: `activity ${index + 1} lasts ${translated.minutes} min, but in ${from} it lasts ${activity.minutes} min`,
-        });
+        problems.push(problem(file, translated.line, "activityMinutes", { number: index + 1, minutes: translated.minutes, source: from, sourceMinutes: activity.minutes }));
       }
     });
   }
   if (source.quiz.length !== translation.quiz.length) {
-    problems.push({
-      file,
-      line: translation.quiz[0]?.line ?? 1,
-      message: `${translation.quiz.length} quiz questions, but ${from} has ${source.quiz.length}`,
-    });
+    problems.push(problem(file, translation.quiz[0]?.line ?? 1, "quizCount", { count: translation.quiz.length, source: from, sourceCount: source.quiz.length }));
   } else {
     source.quiz.forEach((question, index) => {
       const translated = translation.quiz[index]!;
       if (translated.options.length !== question.options.length) {
-        problems.push({
-          file,
-          line: translated.line,
-          message: `quiz question ${index + 1} has ${translated.options.length} options, but in ${from} it has ${question.options.length}`,
-        });
+        problems.push(problem(file, translated.line, "quizOptionCount", { number: index + 1, count: translated.options.length, source: from, sourceCount: question.options.length }));
         return;
       }
       const rightInSource = question.options.findIndex((option) => option.correct);
       const rightInTranslation = translated.options.findIndex((option) => option.correct);
       if (rightInSource !== rightInTranslation) {
-        problems.push({
-          file,
-          line: translated.options[rightInTranslation]?.line ?? translated.line,
-          message: `quiz question ${index + 1}: the right option is number ${rightInTranslation + 1}, but in ${from} it is number ${rightInSource + 1}`,
-        });
+        problems.push(
+          problem(file, translated.options[rightInTranslation]?.line ?? translated.line, "quizRightOption", {
+            number: index + 1,
+            option: rightInTranslation + 1,
+            source: from,
+            sourceOption: rightInSource + 1,
+          }),
+        );
       }
     });
   }
   source.activities.forEach((activity, index) => {
     const translated = translation.activities[index];
     if (translated && activity.studentTask.length > 0 && translated.studentTask.length === 0) {
-      problems.push({ file, line: translated.line, message: `activity ${index + 1} has no student task, but in ${from} it has one` });
+      problems.push(problem(file, translated.line, "taskMissingInTranslation", { number: index + 1, source: from }));
     }
   });
   const describe = (document: LessonDocument) => document.printables.map((printable) => `${printable.kind}: ${printable.id}`).join(", ") || "none";
   if (describe(source) !== describe(translation)) {
-    problems.push({
-      file,
-      line: translation.printables[0]?.line ?? 1,
-      message: `the printables are {${describe(translation)}}, but in ${from} they are {${describe(source)}} (same ids and kinds, in the same order)`,
-    });
+    problems.push(problem(file, translation.printables[0]?.line ?? 1, "printablesDiffer", { printables: describe(translation), source: from, sourcePrintables: describe(source) }));
   } else {
     source.printables.forEach((printable, index) => {
       const translated = translation.printables[index]!;
       if (printable.kind === "cards" && translated.items.length !== printable.items.length) {
-        problems.push({
-          file,
-          line: translated.line,
-          message: `"${printable.id}" has ${translated.items.length} cards, but in ${from} it has ${printable.items.length}`,
-        });
+        problems.push(problem(file, translated.line, "cardCount", { id: printable.id, count: translated.items.length, source: from, sourceCount: printable.items.length }));
       }
     });
   }
   const discussionCount = (document: LessonDocument) =>
     document.discussion.reduce((count, node) => count + (node.type === "list" ? node.children.length : 0), 0);
   if (discussionCount(source) !== discussionCount(translation)) {
-    problems.push({
-      file,
-      line: 1,
-      message: `${discussionCount(translation)} discussion questions, but ${from} has ${discussionCount(source)}`,
-    });
+    problems.push(problem(file, 1, "discussionCount", { count: discussionCount(translation), source: from, sourceCount: discussionCount(source) }));
   }
   return problems;
 }

@@ -120,7 +120,11 @@ export interface Lesson {
 export interface ContentProblem {
   file: string;
   line: number;
+  /** In English, for the command line and the logs. */
   message: string;
+  /** What the problem is (locales/<lng>/problems.json) and its values: the pages say it in the reader's language. */
+  code?: string;
+  values?: Record<string, string | number>;
   /**
    * "structure": the file cannot be served as it is (left out of the site). "editorial": a term, a fact
    * that differs from the source, a material that is not supplied: the file is still served, but

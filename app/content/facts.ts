@@ -4,7 +4,8 @@
 import type { Nodes, RootContent, Yaml } from "mdast";
 import { lessonLinkPrefix } from "./links";
 import { helpLine, normalizePhoneNumber, phoneNumberPattern } from "./phone-numbers";
-import type { SectionKey } from "./document";
+import type { ContentProblem, SectionKey } from "./document";
+import { problem, type ProblemCode, type ProblemValues } from "./problems";
 
 type FactKind = "phone" | "time" | "year" | "number" | "lesson-link";
 
@@ -94,17 +95,12 @@ export function extractFacts(frontMatter: Yaml | undefined, sections: Sections):
   return { tokens, units };
 }
 
-const kindNames: Record<FactKind, string> = {
-  phone: "the phone number",
-  time: "the time",
-  year: "the year",
-  number: "the number",
-  "lesson-link": "the link",
-};
+/** A difference from the source, by line (the file is the caller's to add). */
+type FactDifference = Omit<ContentProblem, "file">;
 
-interface FactDifference {
-  line: number;
-  message: string;
+function difference(line: number, key: ProblemCode, values: ProblemValues): FactDifference {
+  const { file: _file, ...rest } = problem("", line, key, values);
+  return rest;
 }
 
 /**
@@ -146,14 +142,14 @@ function differencesOf(source: FactToken[], translation: FactToken[], unitLine: 
     const partnerIndex = unmatchedSource.findIndex((candidate) => candidate.kind === token.kind);
     if (partnerIndex !== -1) {
       const [partner] = unmatchedSource.splice(partnerIndex, 1);
-      const name = token.kind === "phone" && partner!.value === helpLine.value ? "the help line" : kindNames[token.kind];
-      differences.push({ line: token.line, message: `${name} reads ${token.display}; ${sourceName} has ${partner!.display}` });
+      const kind = token.kind === "phone" && partner!.value === helpLine.value ? "helpLine" : token.kind;
+      differences.push(difference(token.line, "factReads", { kind, value: token.display, source: sourceName, sourceValue: partner!.display }));
     } else {
-      differences.push({ line: token.line, message: `${kindNames[token.kind]} ${token.display} is not in ${sourceName} here` });
+      differences.push(difference(token.line, "factNotInSource", { kind: token.kind, value: token.display, source: sourceName }));
     }
   }
   for (const token of unmatchedSource) {
-    differences.push({ line: unitLine, message: `${sourceName} has ${kindNames[token.kind]} ${token.display} here; this file does not` });
+    differences.push(difference(unitLine, "factOnlyInSource", { kind: token.kind, value: token.display, source: sourceName }));
   }
   return differences;
 }

@@ -24,6 +24,7 @@ import {
   type SectionKey,
 } from "./document";
 import { extractFacts, type ExtractedFacts } from "./facts";
+import { problem, type ProblemCode, type ProblemValues } from "./problems";
 
 const markdownParser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ["yaml"]);
 
@@ -91,7 +92,8 @@ export interface FileAnalysis {
   /** Links to printables, with the section they stand in. */
   materialLinks: { id: string; line: number; section: SectionKey }[];
   /** Each activity and each `# materials` item as plain text, for the check that named materials are supplied. */
-  materialMentionUnits: { text: string; line: number; linksMaterial: boolean; what: string }[];
+  /** Where a material is named: an item of # materials (activity null) or an activity's text. */
+  materialMentionUnits: { text: string; line: number; linksMaterial: boolean; activity: string | null }[];
 }
 
 interface ParseResult {
@@ -102,11 +104,11 @@ interface ParseResult {
 
 export function parseLessonFile({ slug, language, file, text }: ParseInput): ParseResult {
   const problems: ContentProblem[] = [];
-  const report = (line: number, message: string) => problems.push({ file, line, message });
+  const report: Report = (line, key, values = {}) => problems.push(problem(file, line, key, values));
 
   const analysis: FileAnalysis = { facts: { tokens: [], units: [] }, materialLinks: [], materialMentionUnits: [] };
   if (text.includes("\u0000")) {
-    report(1, "the file contains a NUL character");
+    report(1, "nulCharacter");
     return { document: null, problems, analysis };
   }
 
@@ -118,16 +120,16 @@ export function parseLessonFile({ slug, language, file, text }: ParseInput): Par
   const [first, ...rest] = tree.children;
   let frontMatter: { title: string; summary: string } | null = null;
   if (first?.type !== "yaml") {
-    report(1, "front matter (--- title: … summary: … ---) is missing at the top of the file");
+    report(1, "frontMatterMissing");
   } else {
     try {
       const parsed = frontMatterSchema.safeParse(parseYaml(first.value));
       if (parsed.success) frontMatter = parsed.data;
       else
         for (const issue of parsed.error.issues)
-          report(lineOf(first), `front matter: ${issue.path.join(".") || "value"}: ${issue.message}`);
+          report(lineOf(first), "frontMatterInvalid", { field: issue.path.join(".") || "value", detail: issue.message });
     } catch (error) {
-      report(lineOf(first), `front matter is not valid YAML: ${(error as Error).message.split("\n")[0]}`);
+      report(lineOf(first), "frontMatterYaml", { detail: (error as Error).message.split("\n")[0]! });
     }
   }
   const body = first?.type === "yaml" ? rest : tree.children;
@@ -141,30 +143,30 @@ export function parseLessonFile({ slug, language, file, text }: ParseInput): Par
       const key = plainText(node).trim();
       const index = allSectionKeys.indexOf(key);
       if (index === -1) {
-        report(lineOf(node), `unknown section "# ${key}" (the keys are: ${allSectionKeys.join(", ")}; never translate them)`);
+        report(lineOf(node), "unknownSection", { key, keys: allSectionKeys.join(", ") });
         current = null;
         continue;
       }
       if (sections.has(key as SectionKey)) {
-        report(lineOf(node), `section "# ${key}" appears twice`);
+        report(lineOf(node), "sectionTwice", { key });
         current = null;
         continue;
       }
-      if (index < expectedIndex) report(lineOf(node), `section "# ${key}" is out of order (the order is: ${allSectionKeys.join(", ")})`);
+      if (index < expectedIndex) report(lineOf(node), "sectionOrder", { key, keys: allSectionKeys.join(", ") });
       expectedIndex = Math.max(expectedIndex, index);
       current = { line: lineOf(node), nodes: [] };
       sections.set(key as SectionKey, current);
       continue;
     }
     if (current) current.nodes.push(node);
-    else report(lineOf(node), "text outside any section (start the section with a heading such as `# reading`)");
+    else report(lineOf(node), "outsideSection");
   }
   const endLine = text.split("\n").length;
   for (const key of allSectionKeys as SectionKey[]) {
     const section = sections.get(key);
     if (!section) {
-      if ((sectionKeys as readonly string[]).includes(key)) report(endLine, `missing section "# ${key}"`);
-    } else if (section.nodes.length === 0) report(section.line, `section "# ${key}" is empty`);
+      if ((sectionKeys as readonly string[]).includes(key)) report(endLine, "sectionMissing", { key });
+    } else if (section.nodes.length === 0) report(section.line, "sectionEmpty", { key });
   }
 
   const bodyOf = (key: SectionKey): BodyNode[] =>
@@ -178,7 +180,7 @@ export function parseLessonFile({ slug, language, file, text }: ParseInput): Par
   analysis.materialMentionUnits = materialMentionUnits(sections);
   const discussion = sections.get("discussion");
   if (discussion && discussion.nodes.length > 0 && !discussion.nodes.some((node) => node.type === "list" && node.ordered)) {
-    report(discussion.line, "the discussion section needs a numbered list of questions");
+    report(discussion.line, "discussionList");
   }
 
   if (problems.length > 0 || !frontMatter) return { document: null, problems, analysis };
@@ -208,24 +210,23 @@ export function parseLessonFile({ slug, language, file, text }: ParseInput): Par
 const allSectionKeys: readonly string[] = [...sectionKeys, ...optionalSectionKeys];
 
 /** Reports every node a lesson may not contain and collects the links to other lessons and to printables. */
-function checkNodes(tree: Root, report: (line: number, message: string) => void) {
+function checkNodes(tree: Root, report: Report) {
   const links: { slug: string; line: number }[] = [];
   const materialLinks: FileAnalysis["materialLinks"] = [];
   let section: SectionKey = "objectives";
   const visit = (node: Nodes, insideQuiz: boolean) => {
     if (!allowedNodeTypes.has(node.type)) {
       const name = nodeTypeNames[node.type] ?? `a ${node.type} node`;
-      const hint = node.type === "html" ? " (raw HTML is never rendered)" : "";
-      report(lineOf(node), `${name} is not allowed in a lesson${hint}`);
+      report(lineOf(node), node.type === "html" ? "rawHtml" : "nodeNotAllowed", { name });
       return;
     }
     if (node.type === "link") {
       if (node.url.startsWith(lessonLinkPrefix)) links.push({ slug: node.url.slice(lessonLinkPrefix.length), line: lineOf(node) });
       else if (node.url.startsWith(materialLinkPrefix)) materialLinks.push({ id: node.url.slice(materialLinkPrefix.length), line: lineOf(node), section });
-      else report(lineOf(node), `links to web sites are not allowed ("${node.url}"); link lessons as [text](lesson:<slug>), printables as [text](material:<id>)`);
+      else report(lineOf(node), "webLink", { url: node.url });
     }
     if (node.type === "listItem" && node.checked !== null && node.checked !== undefined && !insideQuiz) {
-      report(lineOf(node), "checkboxes (- [ ] / - [x]) belong in the quiz only");
+      report(lineOf(node), "checkboxOutsideQuiz");
     }
     if ("children" in node) for (const child of node.children as Nodes[]) visit(child, insideQuiz);
   };
@@ -241,13 +242,13 @@ function checkNodes(tree: Root, report: (line: number, message: string) => void)
   return { lessonLinks: links, materialLinks };
 }
 
-type Report = (line: number, message: string) => void;
+type Report = (line: number, key: ProblemCode, values?: ProblemValues) => void;
 
 function splitByLevelTwoHeadings(nodes: RootContent[], report: Report, what: string) {
   const parts: { heading: Heading; nodes: RootContent[] }[] = [];
   for (const node of nodes) {
     if (node.type === "heading" && node.depth === 2) parts.push({ heading: node, nodes: [] });
-    else if (parts.length === 0) report(lineOf(node), `text before the first ${what} (each ${what} starts with a ## heading)`);
+    else if (parts.length === 0) report(lineOf(node), what === "activity" ? "textBeforeActivity" : "textBeforePrintable");
     else parts.at(-1)!.nodes.push(node);
   }
   return parts;
@@ -259,20 +260,20 @@ function parseActivities(section: { line: number; nodes: RootContent[] } | undef
   for (const { heading, nodes } of splitByLevelTwoHeadings(section.nodes, report, "activity")) {
     const match = activityHeadingPattern.exec(plainText(heading));
     if (!match) {
-      report(lineOf(heading), 'an activity heading must end with its minutes in braces, e.g. "## Sorting the cases {15 min}"');
+      report(lineOf(heading), "activityHeading");
       continue;
     }
     const taskHeadings = nodes.filter((node) => node.type === "heading" && node.depth === 3 && plainText(node).trim() === studentTaskKey);
     const taskIndex = taskHeadings[0] ? nodes.indexOf(taskHeadings[0]) : -1;
     const teacherNodes = taskIndex === -1 ? nodes : nodes.slice(0, taskIndex);
     const taskNodes = taskIndex === -1 ? [] : nodes.slice(taskIndex + 1);
-    if (teacherNodes.length === 0) report(lineOf(heading), "the activity has no instructions for the teacher (before `### student-task`)");
+    if (teacherNodes.length === 0) report(lineOf(heading), "activityNoInstructions");
     if (taskIndex === -1) {
-      report(lineOf(heading), "the activity has no `### student-task`: write what students do under it (the student page shows only that)");
+      report(lineOf(heading), "activityNoTask");
     } else if (taskNodes.length === 0) {
-      report(lineOf(taskHeadings[0]), "the student task is empty");
+      report(lineOf(taskHeadings[0]), "taskEmpty");
     }
-    if (taskHeadings.length > 1) report(lineOf(taskHeadings[1]), "an activity has one `### student-task`");
+    if (taskHeadings.length > 1) report(lineOf(taskHeadings[1]), "taskTwice");
     activities.push({
       title: match[1]!,
       minutes: Number(match[2]),
@@ -281,7 +282,7 @@ function parseActivities(section: { line: number; nodes: RootContent[] } | undef
       line: lineOf(heading),
     });
   }
-  if (activities.length === 0) report(section.line, "the lesson has no activities");
+  if (activities.length === 0) report(section.line, "noActivities");
   return activities;
 }
 
@@ -297,13 +298,13 @@ function parseQuiz(section: { line: number; nodes: RootContent[] } | undefined, 
       line: lineOf(item),
       isTask: item.checked === true || item.checked === false,
     }));
-    if (!list || options.length < 2) report(line, "a quiz question needs at least two options as a task list (- [ ] … / - [x] …)");
-    else if (options.some((option) => !option.isTask)) report(lineOf(list), "every quiz option must start with [ ] or [x]");
-    else if (options.filter((option) => option.correct).length !== 1) report(lineOf(list), "a quiz question needs exactly one right option marked [x]");
+    if (!list || options.length < 2) report(line, "quizOptions");
+    else if (options.some((option) => !option.isTask)) report(lineOf(list), "quizOptionMark");
+    else if (options.filter((option) => option.correct).length !== 1) report(lineOf(list), "quizOneRight");
     const explanation = nodes.filter((node) => node.type === "blockquote");
-    if (explanation.length === 0) report(line, "a quiz question needs an explanation as a quote (> …)");
+    if (explanation.length === 0) report(line, "quizExplanation");
     for (const node of nodes) {
-      if (node !== list && node.type !== "blockquote") report(lineOf(node), "a quiz question holds only its options and a quote with the explanation");
+      if (node !== list && node.type !== "blockquote") report(lineOf(node), "quizExtra");
     }
     questions.push({
       question: plainText(heading).trim(),
@@ -312,7 +313,7 @@ function parseQuiz(section: { line: number; nodes: RootContent[] } | undefined, 
       line,
     });
   }
-  if (questions.length === 0) report(section.line, "the quiz has no questions");
+  if (questions.length === 0) report(section.line, "quizEmpty");
   return questions;
 }
 
@@ -323,22 +324,22 @@ function parsePrintables(section: { line: number; nodes: RootContent[] } | undef
     const line = lineOf(heading);
     const match = printableHeadingPattern.exec(plainText(heading));
     if (!match) {
-      report(line, 'a printable\'s heading ends with its kind and id in braces, e.g. "## Rights cards {cards: rights-cards}" or "{sheet: observer-checklist}"');
+      report(line, "printableHeading");
       continue;
     }
     const [, title, kind, id] = match as unknown as [string, string, PrintableKind, string];
-    if (printables.some((printable) => printable.id === id)) report(line, `the printable id "${id}" is used twice`);
+    if (printables.some((printable) => printable.id === id)) report(line, "printableIdTwice", { id });
     if (nodes.length === 0) {
-      report(line, "the printable is empty");
+      report(line, "printableEmpty");
       continue;
     }
     let items: BodyNode[][];
     if (kind === "cards") {
       const lists = nodes.filter((node): node is List => node.type === "list");
-      for (const node of nodes) if (node.type !== "list") report(lineOf(node), "a set of cards is one bulleted list, one item per card");
+      for (const node of nodes) if (node.type !== "list") report(lineOf(node), "cardsOneList");
       if (lists.length !== 1 || lists[0]!.ordered) {
-        if (lists.length > 1) report(lineOf(lists[1]), "a set of cards is one bulleted list, one item per card");
-        else if (lists[0]?.ordered) report(lineOf(lists[0]), "cards are a bulleted list (- …), not a numbered one");
+        if (lists.length > 1) report(lineOf(lists[1]), "cardsOneList");
+        else if (lists[0]?.ordered) report(lineOf(lists[0]), "cardsBulleted");
       }
       items = (lists[0]?.children ?? []).map((item) => item.children.map((child) => withoutPositions(child) as BodyNode));
     } else {
@@ -353,11 +354,11 @@ function parsePrintables(section: { line: number; nodes: RootContent[] } | undef
 function checkMaterialLinks(printables: Printable[], links: FileAnalysis["materialLinks"], report: Report) {
   const ids = new Set(printables.map((printable) => printable.id));
   for (const link of links) {
-    if (!ids.has(link.id)) report(link.line, `link to a printable that this lesson does not supply: "material:${link.id}" (add it under # printables)`);
+    if (!ids.has(link.id)) report(link.line, "materialLinkUnknown", { id: link.id });
   }
   for (const printable of printables) {
     if (!links.some((link) => link.id === printable.id && (link.section === "activities" || link.section === "materials"))) {
-      report(printable.line, `no activity and no item of # materials uses the printable "${printable.id}": link it as [text](material:${printable.id})`);
+      report(printable.line, "printableUnused", { id: printable.id });
     }
   }
 }
@@ -369,12 +370,12 @@ function materialMentionUnits(sections: Map<SectionKey, { line: number; nodes: R
   const units: FileAnalysis["materialMentionUnits"] = [];
   for (const node of sections.get("materials")?.nodes ?? []) {
     const items = node.type === "list" ? node.children : [node];
-    items.forEach((item) => units.push({ text: plainText(item), line: lineOf(item), linksMaterial: hasMaterialLink(item), what: "this item of # materials" }));
+    items.forEach((item) => units.push({ text: plainText(item), line: lineOf(item), linksMaterial: hasMaterialLink(item), activity: null }));
   }
-  let current: { text: string; line: number; linksMaterial: boolean; what: string } | null = null;
+  let current: { text: string; line: number; linksMaterial: boolean; activity: string | null } | null = null;
   for (const node of sections.get("activities")?.nodes ?? []) {
     if (node.type === "heading" && node.depth === 2) {
-      current = { text: plainText(node), line: lineOf(node), linksMaterial: false, what: `the activity "${plainText(node).replace(/\{.*\}\s*$/, "").trim()}"` };
+      current = { text: plainText(node), line: lineOf(node), linksMaterial: false, activity: plainText(node).replace(/\{.*\}\s*$/, "").trim() };
       units.push(current);
       continue;
     }

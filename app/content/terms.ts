@@ -5,6 +5,7 @@ import { LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
 import { languages, type Language } from "~/i18n/languages";
 import type { ContentProblem } from "./document";
+import { problem } from "./problems";
 
 const entrySchema = z
   .object({
@@ -70,7 +71,7 @@ export function parseTermbase(text: string, file: string): { termbase: Termbase;
   const lineCounter = new LineCounter();
   const yamlDocument = parseDocument(text, { lineCounter });
   if (yamlDocument.errors.length > 0) {
-    for (const error of yamlDocument.errors) problems.push({ file, line: error.linePos?.[0]?.line ?? 1, message: `not valid YAML: ${error.message.split("\n")[0]}` });
+    for (const error of yamlDocument.errors) problems.push(problem(file, error.linePos?.[0]?.line ?? 1, "yamlInvalid", { detail: error.message.split("\n")[0]! }));
     return { termbase, problems };
   }
   const lineOfPath = (path: (string | number)[]) => {
@@ -82,7 +83,7 @@ export function parseTermbase(text: string, file: string): { termbase: Termbase;
   };
   const parsed = termbaseSchema.safeParse(yamlDocument.toJS());
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) problems.push({ file, line: lineOfPath(issue.path), message: `${issue.path.join(".") || "terms.yaml"}: ${issue.message}` });
+    for (const issue of parsed.error.issues) problems.push(problem(file, lineOfPath(issue.path), "metadataInvalid", { field: issue.path.join(".") || "terms.yaml", detail: issue.message }));
     return { termbase, problems };
   }
   for (const [concept, entries] of Object.entries(parsed.data.concepts)) {
@@ -93,7 +94,7 @@ export function parseTermbase(text: string, file: string): { termbase: Termbase;
       entry.wrong.forEach((variant, index) => {
         const pattern = variantPattern(variant);
         if (pattern.test(entry.term)) {
-          problems.push({ file, line: lineOfPath(["concepts", concept, language, "wrong", index]), message: `the wrong variant "${variant}" matches the approved term "${entry.term}" itself` });
+          problems.push(problem(file, lineOfPath(["concepts", concept, language, "wrong", index]), "wrongVariantMatchesTerm", { variant, term: entry.term }));
           return;
         }
         termbase.variants[language].push({ concept, term: entry.term, variant, pattern: variantPattern(variant, "giu") });
@@ -135,12 +136,7 @@ export function checkTerms(text: string, language: Language, file: string, termb
       for (const match of lineText.matchAll(variant.pattern)) {
         // A stem is shown with the ending it has in the text: the word as the author wrote it.
         const ending = /^[\p{L}\p{M}\p{N}]*/u.exec(lineText.slice(match.index + match[0].length))?.[0] ?? "";
-        problems.push({
-          file,
-          line: index + 1,
-          message: `"${match[0]}${ending}" is not the approved term (${variant.concept}): use "${variant.term}"`,
-          severity: "editorial",
-        });
+        problems.push({ ...problem(file, index + 1, "notApprovedTerm", { word: `${match[0]}${ending}`, concept: variant.concept, term: variant.term }), severity: "editorial" });
       }
     }
   });

@@ -1,11 +1,13 @@
-// One revision as its page shows it: the text, what is published now, the source it follows, and its
-// problems by the rules of `content check`.
+// One revision as its page shows it: the text, the revision it replaced (what its diff is against, also
+// once it is approved), what is published now, the source it follows, and its problems by the rules of
+// `content check`.
 import type { Kysely } from "kysely";
 import type { ContentProblem, Lesson, LessonDocument } from "~/content/document";
 import { type Database, type RevisionStatus } from "~/db/schema";
 import { isLanguage, type Language } from "~/i18n/languages";
 import { publishedRevisions } from "~/publication/published.server";
-import { checkRevision } from "./check-revision.server";
+import { checkRevision, type AffectedTranslation } from "./check-revision.server";
+import { replacedRevision } from "./replaced-revision.server";
 
 export interface RevisionDetail {
   id: number;
@@ -22,6 +24,11 @@ export interface RevisionDetail {
   author: string;
   authorId: number | null;
   follows: number | null;
+  /**
+   * The revision this one replaced when it was approved, or would replace if it were (the one public
+   * before it): its diff is against this one, whatever happened since. Null when none was public.
+   */
+  replaced: { id: number; content: string; status: RevisionStatus } | null;
   /** The text that is public now for this lesson language (null when none is). */
   publishedContent: string | null;
   publishedRevisionId: number | null;
@@ -32,6 +39,8 @@ export interface RevisionDetail {
   document: LessonDocument | null;
   lesson: Lesson | null;
   problems: ContentProblem[];
+  /** A source revision: the published translations that approving it leaves outdated (still public). */
+  affectedTranslations: AffectedTranslation[];
 }
 
 export async function revisionDetail(db: Kysely<Database>, id: number): Promise<RevisionDetail | null> {
@@ -63,7 +72,8 @@ export async function revisionDetail(db: Kysely<Database>, id: number): Promise<
   const sourceLanguage = isLanguage(row.source_language) ? row.source_language : "ka";
   const published = await publishedRevisions(db, { slug: row.lesson_slug });
   const publishedIn = (language: Language) => published.find((entry) => entry.language === language);
-  const { document, problems, lesson } = await checkRevision(db, { slug: row.lesson_slug, language: row.language, content: row.content, metadata: row.revisionMetadata ?? row.metadata });
+  const replaced = await replacedRevision(db, { id: row.id, slug: row.lesson_slug, language: row.language, status: row.status, decidedAt: row.decided_at, createdAt: row.created_at });
+  const { document, problems, lesson, affectedTranslations } = await checkRevision(db, { slug: row.lesson_slug, language: row.language, content: row.content, metadata: row.revisionMetadata ?? row.metadata });
   return {
     lesson,
     id: row.id,
@@ -79,11 +89,13 @@ export async function revisionDetail(db: Kysely<Database>, id: number): Promise<
     author: row.authorEmail ?? "system",
     authorId: row.author_id,
     follows: row.follows,
+    replaced,
     publishedContent: publishedIn(row.language)?.content ?? null,
     publishedRevisionId: publishedIn(row.language)?.revisionId ?? null,
     sourceLanguage,
     currentSourceRevisionId: publishedIn(sourceLanguage)?.revisionId ?? null,
     document,
     problems,
+    affectedTranslations,
   };
 }

@@ -5,7 +5,8 @@ import { z } from "zod";
 import { requirePermission, requireSameOrigin } from "~/auth/access.server";
 import { RevisionPreview } from "~/components/RevisionPreview";
 import { StaffNav } from "~/components/StaffNav";
-import { formatProblem, isSlug } from "~/content/document";
+import { isSlug } from "~/content/document";
+import { problemTexts } from "~/review/problem-texts.server";
 import { clientAddress } from "~/http/context";
 import { notFound } from "~/http/responses.server";
 import { translator } from "~/i18n/i18n.server";
@@ -63,14 +64,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const checked = await previewEdit({ slug, language: contentLanguage, content, author: user });
     if (!checked) throw notFound();
     const { document, problems, lesson } = checked;
-    return data({ error: problems.length > 0 ? t("editor.problems") : null, problems: problems.map(formatProblem), preview: previewViews(lesson, document), content });
+    return data({ error: problems.length > 0 ? t("editor.problems") : null, problems: await problemTexts(problems, language), preview: previewViews(lesson, document), content });
   }
   try {
     const id = await submitEdit({ slug, language: contentLanguage, content, author: user, ip: clientAddress(context) });
     return redirect(localizedPath(language, `/review/${id}`), { status: 303 });
   } catch (error) {
     if (error instanceof ReviewRejected) {
-      return data({ error: t("editor.problems"), problems: error.problems.map(formatProblem), preview: null, content }, { status: 422 });
+      return data({ error: t("editor.problems"), problems: await problemTexts(error.problems, language), preview: null, content }, { status: 422 });
     }
     throw error;
   }

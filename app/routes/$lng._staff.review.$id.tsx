@@ -4,17 +4,19 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { requirePermission, requireSameOrigin } from "~/auth/access.server";
 import { can } from "~/auth/policy";
+import { ReviewChangeSize, ReviewDiff } from "~/components/ReviewDiff";
 import { RevisionPreview } from "~/components/RevisionPreview";
 import { StaffNav } from "~/components/StaffNav";
 import { invalidateCatalogue } from "~/publication/catalogue.server";
-import { formatProblem } from "~/content/document";
+import { problemTexts } from "~/review/problem-texts.server";
 import { clientAddress } from "~/http/context";
 import { translator } from "~/i18n/i18n.server";
 import { languageNames } from "~/i18n/languages";
 import { decide } from "~/review/review.server";
 import { ReviewConflict, ReviewRejected } from "~/review/review-errors";
 import { previewViews, requireRevision, staffUserView } from "~/review/staff-page.server";
-import { wordDiff } from "~/review/word-diff";
+import { diffView } from "~/review/diff-view";
+import { titleOf } from "~/review/lesson-titles.server";
 import { localizedPath } from "~/seo/document-meta";
 import { readForm } from "~/http/forms.server";
 
@@ -27,14 +29,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { language, user, revision } = await requireRevision(request, params);
   const t = await translator(language, "review");
   const decided = new URL(request.url).searchParams.get("decided");
+  // Against the revision it replaced (or would replace): an approved revision keeps showing what it changed.
+  const diff = diffView(revision.replaced, revision, revision.language);
+  const { content: _content, publishedContent: _published, replaced, lesson: _lesson, document: _document, ...shown } = revision;
   return data(
     {
       language,
       user: staffUserView(user),
-      revision: { ...revision, lesson: null, document: null, problems: revision.problems.map(formatProblem) },
+      revision: {
+        ...shown,
+        problems: await problemTexts(revision.problems, language),
+        affectedTranslations: await Promise.all(
+          revision.affectedTranslations.map(async (entry) => ({ language: entry.language, differences: await problemTexts(entry.differences, language) })),
+        ),
+        replaced: replaced === null ? null : { id: replaced.id },
+      },
+      lessonTitle: titleOf(revision.content) ?? revision.slug,
       preview: previewViews(revision.lesson, revision.document),
-      diff: revision.publishedContent === null ? null : wordDiff(revision.publishedContent, revision.content),
-      metadataDiff: revision.metadataChange === null ? null : wordDiff(revision.metadataChange.now, revision.metadataChange.proposed),
+      diff,
+      metadataDiff: revision.metadataChange === null ? null : diffView({ id: 0, content: revision.metadataChange.now }, { id: revision.id, content: revision.metadataChange.proposed }, "en"),
       canDecide: can(user, "revision.decide", revision),
       decided: decided === "approved" || decided === "changes_requested" ? decided : null,
       title: t("revision.title", { id: revision.id }),
@@ -75,18 +88,29 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function Revision() {
-  const { language, user, revision, diff, metadataDiff, canDecide, decided, title, preview } = useLoaderData<typeof loader>();
+  const { language, user, revision, lessonTitle, diff, metadataDiff, canDecide, decided, title, preview } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useTranslation("review");
   const date = new Intl.DateTimeFormat(language, { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Tbilisi" });
   const base = localizedPath(language, `/review/${revision.id}`);
+  const historyPath = localizedPath(language, `/review/history/${revision.slug}/${revision.language}`);
+  const blocked = revision.problems.length > 0;
+  // What the diff is against, said for the revision's state: still to decide, approved, or sent back.
+  const changesHeading = revision.status === "approved" ? "revision.changedHeading" : "revision.changes";
+  const changesIntro =
+    revision.status === "in_review" ? "revision.changesIntro" : revision.status === "approved" ? "revision.changesIntroApproved" : "revision.changesIntroEarlier";
   return (
     <>
       <StaffNav user={user} language={language} />
       <h1>{title}</h1>
-      <p className="lead">{t("revision.lessonLanguage", { lesson: revision.slug, language: languageNames[revision.language] })}</p>
+      <p className="lead">
+        <span lang={revision.language}>{lessonTitle}</span> — <span lang={revision.language}>{languageNames[revision.language]}</span>
+      </p>
       <p>{t("revision.meta", { author: revision.author, date: date.format(new Date(revision.createdAt)), status: t(`statuses.${revision.status}`) })}</p>
       {revision.decidedAt ? <p>{t("revision.decided", { by: revision.decidedBy, date: date.format(new Date(revision.decidedAt)) })}</p> : null}
+      <p className="revision-links">
+        <a href={historyPath}>{t("revision.historyLink", { language: languageNames[revision.language] })}</a>
+      </p>
       {decided ? (
         <p className="notice" role="status">
           {t(decided === "approved" ? "revision.approved" : "revision.changesRequested")}
@@ -108,8 +132,8 @@ export default function Revision() {
           {revision.follows === revision.currentSourceRevisionId ? t("revision.translationCurrent") : t("revision.translationOutdated", { current: revision.currentSourceRevisionId })}
         </p>
       ) : null}
-      {revision.problems.length > 0 ? (
-        <div className="form-errors">
+      {blocked ? (
+        <div className="form-errors" id="revision-problems">
           <p>{t("revision.problems")}</p>
           <ul>
             {revision.problems.map((problem) => (
@@ -121,6 +145,50 @@ export default function Revision() {
         </div>
       ) : null}
 
+      {revision.status === "in_review" && revision.affectedTranslations.length > 0 ? (
+        <section className="notice affected-translations" aria-labelledby="affected-translations">
+          <h2 id="affected-translations">{t("revision.affectedTitle")}</h2>
+          <p>{t("revision.affectedIntro")}</p>
+          <ul>
+            {revision.affectedTranslations.map((entry) => (
+              <li key={entry.language}>
+                <strong>{languageNames[entry.language]}</strong>
+                {entry.differences.length > 0 ? (
+                  <>
+                    {" "}
+                    — {t("revision.affectedDiffers")}
+                    <ul>
+                      {entry.differences.map((difference) => (
+                        <li key={difference}>
+                          <code>{difference}</code>
+                        </li>
+                      ))}
+                    </ul>
+                  </>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {/* First what changes, then the decision: a reviewer decides on what they have just read. */}
+      <section className="revision-changes" aria-labelledby="revision-changes">
+        <h2 id="revision-changes">
+          {t(changesHeading)} {diff.baseRevisionId !== null ? <ReviewChangeSize size={diff.size} /> : null}
+        </h2>
+        {diff.baseRevisionId !== null && diff.changed ? <p>{t(changesIntro, { base: diff.baseRevisionId })}</p> : null}
+        <ReviewDiff view={diff} />
+        {metadataDiff ? (
+          <>
+            <h3>{t("revision.metadataChange")}</h3>
+            <div data-metadata-diff="">
+              <ReviewDiff view={metadataDiff} labels={{ before: t("diff.metadataNow"), after: t("diff.metadataProposed") }} />
+            </div>
+          </>
+        ) : null}
+      </section>
+
       {canDecide && revision.status === "in_review" ? (
         <form method="post" className="staff-form decision-form">
           <h2>{t("revision.decide")}</h2>
@@ -128,50 +196,22 @@ export default function Revision() {
             <label htmlFor="comment">{t("revision.commentLabel")}</label>
             <textarea id="comment" name="comment" rows={3} maxLength={5000} />
           </p>
-          <p className="filters__actions">
-            <button type="submit" name="intent" value="approve" disabled={revision.problems.length > 0}>
+          <div className="decision-form__actions">
+            <button type="submit" name="intent" value="approve" disabled={blocked} aria-describedby={blocked ? "approve-blocked" : undefined}>
               {t("revision.approve")}
             </button>
             <button type="submit" name="intent" value="request-changes" className="button--secondary">
               {t("revision.requestChanges")}
             </button>
-          </p>
+            {blocked ? (
+              <p id="approve-blocked" className="decision-form__why">
+                {t("revision.approveBlocked")} <a href="#revision-problems">{t("revision.approveBlockedLink")}</a>
+              </p>
+            ) : null}
+          </div>
         </form>
       ) : user.role === "reviewer" && revision.status === "in_review" ? (
         <p className="notice">{t(user.languages.includes(revision.language) ? "revision.ownRevision" : "revision.notYourLanguage")}</p>
-      ) : null}
-
-      <h2>{t("revision.changes")}</h2>
-      {diff === null ? (
-        <p>{t("revision.noPublished")}</p>
-      ) : diff.every((part) => part.kind === "same") ? (
-        <p>{t("revision.unchanged")}</p>
-      ) : (
-        <>
-          <p>{t("revision.changesIntro")}</p>
-          <pre className="word-diff" lang={revision.language}>
-            {diff.map((part, index) =>
-              part.kind === "added" ? (
-                <ins key={index}>{part.text}</ins>
-              ) : part.kind === "removed" ? (
-                <del key={index}>{part.text}</del>
-              ) : (
-                <span key={index}>{part.text.length > 400 ? `${part.text.slice(0, 180)} … ${part.text.slice(-180)}` : part.text}</span>
-              ),
-            )}
-          </pre>
-        </>
-      )}
-
-      {metadataDiff ? (
-        <>
-          <h3>{t("revision.metadataChange")}</h3>
-          <pre className="word-diff" data-metadata-diff="">
-            {metadataDiff.map((part, index) =>
-              part.kind === "added" ? <ins key={index}>{part.text}</ins> : part.kind === "removed" ? <del key={index}>{part.text}</del> : <span key={index}>{part.text}</span>,
-            )}
-          </pre>
-        </>
       ) : null}
 
       {preview ? (

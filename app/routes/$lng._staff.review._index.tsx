@@ -2,6 +2,7 @@ import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import { ReviewChangeSize } from "~/components/ReviewDiff";
 import { StaffNav } from "~/components/StaffNav";
 import { badRequest } from "~/http/responses.server";
 import { translator } from "~/i18n/i18n.server";
@@ -24,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Editors follow their own revisions and the reviewers' comments; reviewers and admins see the queue.
   const editor = user.role === "editor";
   const status = filters.data.status ?? (editor ? "all" : "in_review");
-  const entries = await queueOf({ languages: visible, status, authorId: editor ? user.id : undefined });
+  const entries = await queueOf({ languages: visible, status, authorId: editor ? user.id : undefined, readerLanguage: language });
   const t = await translator(language, "review");
   return data(
     { language, user: staffUserView(user), entries, filters: { language: chosen ?? "", status }, title: t(editor ? "queue.mine" : "queue.title") },
@@ -42,7 +43,7 @@ export default function ReviewQueue() {
       <StaffNav user={user} language={language} />
       <h1>{title}</h1>
       <p>{t("queue.intro")}</p>
-      <form method="get" className="filters">
+      <form method="get" className="filters queue-filters">
         <div>
           <label htmlFor="language">{t("queue.language")}</label>
           <select id="language" name="language" defaultValue={filters.language}>
@@ -74,25 +75,30 @@ export default function ReviewQueue() {
         <table className="plan-table queue-table">
           <thead>
             <tr>
-              <th scope="col">{t("queue.revision")}</th>
               <th scope="col">{t("queue.lesson")}</th>
               <th scope="col">{t("queue.language")}</th>
+              <th scope="col">{t("queue.size")}</th>
               <th scope="col">{t("queue.author")}</th>
-              <th scope="col">{t("queue.age")}</th>
+              <th scope="col">{t(filters.status === "in_review" ? "queue.age" : "queue.submitted")}</th>
               <th scope="col">{t("queue.status")}</th>
             </tr>
           </thead>
           <tbody>
             {entries.map((entry) => (
-              <tr key={entry.id}>
-                <td>
-                  <a href={localizedPath(language, `/review/${entry.id}`)}>#{entry.id}</a>
+              <tr key={entry.id} data-revision-id={entry.id}>
+                <th scope="row" className="queue-table__lesson">
+                  <a href={localizedPath(language, `/review/${entry.id}`)} lang={entry.title.language ?? undefined}>
+                    {entry.title.title}
+                  </a>{" "}
+                  <span className="queue-table__id">{t("queue.revisionNumber", { id: entry.id })}</span>
+                </th>
+                <td data-label={t("queue.language")} lang={entry.language}>
+                  {languageNames[entry.language]}
                 </td>
-                <td>{entry.slug}</td>
-                <td lang={entry.language}>{languageNames[entry.language]}</td>
-                <td>{entry.author}</td>
-                <td>{date.format(new Date(entry.createdAt))}</td>
-                <td>{t(`statuses.${entry.status}`)}</td>
+                <td data-label={t("queue.size")}>{entry.replaces === null ? t("queue.newText", { count: entry.size.added }) : <ReviewChangeSize size={entry.size} />}</td>
+                <td data-label={t("queue.author")}>{entry.author}</td>
+                <td data-label={t(filters.status === "in_review" ? "queue.age" : "queue.submitted")}>{date.format(new Date(entry.createdAt))}</td>
+                <td data-label={t("queue.status")}>{t(`statuses.${entry.status}`)}</td>
               </tr>
             ))}
           </tbody>

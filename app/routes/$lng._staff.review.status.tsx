@@ -4,14 +4,14 @@ import { useTranslation } from "react-i18next";
 import { StaffNav } from "~/components/StaffNav";
 import { translator } from "~/i18n/i18n.server";
 import { languageNames, languages } from "~/i18n/languages";
-import { translationStatus } from "~/review/review.server";
+import { statusBoardFor } from "~/review/review.server";
 import { requireStaff, staffUserView } from "~/review/staff-page.server";
 import { localizedPath } from "~/seo/document-meta";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { language, user } = await requireStaff(request, params);
   const t = await translator(language, "review");
-  return data({ language, user: staffUserView(user), rows: await translationStatus(), title: t("status.title") });
+  return data({ language, user: staffUserView(user), rows: await statusBoardFor(user, language), title: t("status.title") });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }, { name: "robots", content: "noindex" }];
@@ -37,14 +37,40 @@ export default function TranslationStatus() {
         </thead>
         <tbody>
           {rows.map((row) => (
-            <tr key={row.slug}>
-              <th scope="row">{row.slug}</th>
+            <tr key={row.slug} data-slug={row.slug}>
+              <th scope="row">
+                <span lang={row.title.language ?? undefined}>{row.title.title}</span>
+              </th>
               {languages.map((code) => {
                 const cell = row.cells[code];
-                const label = t(`statuses.${cell.state}`);
+                // A state translation-status.server.ts may add later is shown by its name until it has words.
+                const state = t(`statuses.${cell.state}`, { defaultValue: cell.state });
+                const detail = t(`status.detail.${cell.state}`, { id: cell.revisionId, defaultValue: "" });
                 return (
                   <td key={code} className={`status status--${cell.state}`} data-state={cell.state}>
-                    {cell.revisionId ? <a href={localizedPath(language, `/review/${cell.revisionId}`)}>{label}</a> : label}
+                    {/* The language again inside the cell: on a phone the table is a list, without its header row. */}
+                    <span className="status-cell__language" lang={code}>
+                      {languageNames[code]}
+                    </span>
+                    <strong className="status-cell__state">
+                      {cell.revisionId && cell.revisionReadable ? <a href={localizedPath(language, `/review/${cell.revisionId}`)}>{state}</a> : state}
+                    </strong>
+                    {detail ? <span className="status-cell__detail">{detail}</span> : null}
+                    {cell.live ? (
+                      <span className="status-cell__live" data-live={cell.live}>
+                        {t("status.stillLive", { id: cell.live })} <a href={localizedPath(code, `/lessons/${row.slug}`)} hrefLang={code}>{t("status.openLive")}</a>
+                      </span>
+                    ) : null}
+                    {cell.comment ? (
+                      <q className="status-cell__comment" title={t("revision.comment")}>
+                        {cell.comment}
+                      </q>
+                    ) : null}
+                    {cell.historyReadable ? (
+                      <a className="status-cell__history" href={localizedPath(language, `/review/history/${row.slug}/${code}`)}>
+                        {t("status.history")}
+                      </a>
+                    ) : null}
                   </td>
                 );
               })}
