@@ -274,7 +274,7 @@ function compareStructure(source: LessonDocument, translation: LessonDocument, f
   });
   const describe = (document: LessonDocument) => document.printables.map((printable) => `${printable.kind}: ${printable.id}`).join(", ") || "none";
   if (describe(source) !== describe(translation)) {
-    problems.push(problem(file, translation.printables[0]?.line ?? 1, "printablesDiffer", { printables: describe(translation), source: from, sourcePrintables: describe(source) }));
+    problems.push(problem(file, translation.printables[0]?.line ?? 1, "printablesDiffer", { printables: `{${describe(translation)}}`, source: from, sourcePrintables: `{${describe(source)}}` }));
   } else {
     source.printables.forEach((printable, index) => {
       const translated = translation.printables[index]!;
