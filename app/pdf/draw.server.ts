@@ -6,7 +6,8 @@
 import { deflateSync } from "node:zlib";
 import { type PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, type PDFRef, type PDFFont, type PDFPage } from "pdf-lib";
 import { loadFonts } from "./fonts.server";
-import type { Graphic, LaidOutDocument, OutlineEntry } from "./layout";
+import type { Graphic, LaidOutDocument, OutlineEntry, PlacedRun } from "./layout";
+import { markOpacity } from "./theme";
 import type { Measurer } from "./text-style";
 
 interface DocumentMetadata {
@@ -84,8 +85,11 @@ export async function drawDocument(layout: LaidOutDocument, metadata: DocumentMe
   // Embed every font the document uses up front, so that the page loop below runs without awaiting:
   // a book has tens of thousands of runs.
   const usedFiles = new Set<string>();
-  for (const laidOutPage of layout.pages) for (const run of laidOutPage.runs) usedFiles.add(measurer.face(run.faceId).fileId);
+  for (const laidOutPage of layout.pages) for (const run of [...laidOutPage.marks, ...laidOutPage.runs]) usedFiles.add(measurer.face(run.faceId).fileId);
   for (const fileId of [...usedFiles].sort()) await fontFor(fileId);
+
+  // The draft mark's translucency: one graphics state for the document, named on the pages that use it.
+  let markState: PDFRef | null = null;
 
   const pages: PDFPage[] = [];
   for (const laidOutPage of layout.pages) {
@@ -95,42 +99,57 @@ export async function drawDocument(layout: LaidOutDocument, metadata: DocumentMe
     for (const graphic of laidOutPage.graphics) content.push(graphicOperators(graphic, layout.height));
 
     const fontKeys = new Map<string, string>();
-    content.push("BT");
-    let currentFont = "";
-    let currentColor = "";
-    // Where the text position stands after the previous run: a run that continues the same line
-    // needs no new text matrix (drawing a glyph advances the position by exactly its measured width).
-    let continuesAt = { x: Number.NaN, y: Number.NaN, slant: Number.NaN };
-    for (const run of laidOutPage.runs) {
-      if (run.pieces.every((piece) => piece.length === 0)) continue;
-      const face = measurer.face(run.faceId);
-      const font = embedded.get(face.fileId)!;
-      let key = fontKeys.get(face.fileId);
+    const fontKey = (fileId: string, font: PDFFont) => {
+      let key = fontKeys.get(fileId);
       if (!key) {
         // Short resource names (/F1 …): a page switches fonts at every space of Georgian and Armenian
         // text (their fonts have no space glyph), so the name is written thousands of times.
         const name = PDFName.of(`F${fontKeys.size + 1}`);
         page.node.setFontDictionary(name, font.ref);
         key = name.asString();
-        fontKeys.set(face.fileId, key);
+        fontKeys.set(fileId, key);
       }
-      const fontState = `${key} ${number(run.size)} Tf`;
-      if (fontState !== currentFont) {
-        content.push(fontState);
-        currentFont = fontState;
+      return key;
+    };
+    const textObject = (runs: readonly PlacedRun[]) => {
+      content.push("BT");
+      let currentFont = "";
+      let currentColor = "";
+      // Where the text position stands after the previous run: a run that continues the same line
+      // needs no new text matrix (drawing a glyph advances the position by exactly its measured width).
+      let continuesAt = { x: Number.NaN, y: Number.NaN, slant: Number.NaN };
+      for (const run of runs) {
+        if (run.pieces.every((piece) => piece.length === 0)) continue;
+        const face = measurer.face(run.faceId);
+        const font = embedded.get(face.fileId)!;
+        const fontState = `${fontKey(face.fileId, font)} ${number(run.size)} Tf`;
+        if (fontState !== currentFont) {
+          content.push(fontState);
+          currentFont = fontState;
+        }
+        const color = `${run.color.map(number).join(" ")} rg`;
+        if (color !== currentColor) {
+          content.push(color);
+          currentColor = color;
+        }
+        const hex = run.pieces.map((piece) => encode(font, face.fileId, piece)).join("");
+        const continues = run.angle === undefined && run.y === continuesAt.y && face.slant === continuesAt.slant && Math.abs(run.x - continuesAt.x) < 0.01;
+        if (!continues) content.push(`${textMatrix(face.slant, run.angle)} ${number(run.x)} ${number(layout.height - run.y)} Tm`);
+        content.push(`<${hex}> Tj`);
+        continuesAt = { x: run.x + run.width, y: run.y, slant: face.slant };
       }
-      const color = `${run.color.map(number).join(" ")} rg`;
-      if (color !== currentColor) {
-        content.push(color);
-        currentColor = color;
-      }
-      const hex = run.pieces.map((piece) => encode(font, face.fileId, piece)).join("");
-      const continues = run.y === continuesAt.y && face.slant === continuesAt.slant && Math.abs(run.x - continuesAt.x) < 0.01;
-      if (!continues) content.push(`1 0 ${number(face.slant)} 1 ${number(run.x)} ${number(layout.height - run.y)} Tm`);
-      content.push(`<${hex}> Tj`);
-      continuesAt = { x: run.x + run.width, y: run.y, slant: face.slant };
+      content.push("ET");
+    };
+
+    if (laidOutPage.marks.length > 0) {
+      // Over the fills (a quote's tint does not hide it), under the text (which stays as legible as ever).
+      markState ??= context.register(context.obj({ Type: "ExtGState", ca: markOpacity, CA: markOpacity }));
+      page.node.setExtGState(PDFName.of("GM"), markState);
+      content.push("q", "/GM gs");
+      textObject(laidOutPage.marks);
+      content.push("Q");
     }
-    content.push("ET");
+    textObject(laidOutPage.runs);
     const stream = context.flateStream(Buffer.from(content.join("\n"), "latin1"));
     page.node.addContentStream(context.register(stream));
   }
@@ -169,6 +188,18 @@ function roundTo(value: number): number {
   return Math.round(value * 100) / 100;
 }
 
+/**
+ * The text matrix's first four numbers: a synthesized italic's shear, then a rotation (the draft mark).
+ * A point (x, y) is sheared to (x + slant·y, y), then turned by the angle.
+ */
+function textMatrix(slant: number, angle: number | undefined): string {
+  if (angle === undefined) return `1 0 ${number(slant)} 1`;
+  const radians = (angle * Math.PI) / 180;
+  const cos = Math.cos(radians);
+  const sin = Math.sin(radians);
+  return [cos, sin, slant * cos - sin, slant * sin + cos].map((value) => String(Math.round(value * 10_000) / 10_000)).join(" "); // four decimals: a straight line of text
+}
+
 /** A number as PDF content writes it: at most two decimals, no exponent. */
 function number(value: number): string {
   return String(Math.round(value * 100) / 100);
@@ -184,6 +215,7 @@ function graphicOperators(graphic: Graphic, pageHeight: number): string {
       "Q",
     ].join("\n");
   }
+  if (graphic.kind === "qr") return qrOperators(graphic, pageHeight);
   const box = `${number(graphic.x)} ${number(pageHeight - graphic.y - graphic.height)} ${number(graphic.width)} ${number(graphic.height)} re`;
   const parts = ["q"];
   if (graphic.fill) parts.push(`${graphic.fill.map(number).join(" ")} rg`, box, "f");
@@ -193,6 +225,31 @@ function graphicOperators(graphic: Graphic, pageHeight: number): string {
     parts.push(box, "S");
   }
   parts.push("Q");
+  return parts.join("\n");
+}
+
+/**
+ * A QR code as vector squares: each row's runs of dark modules as one rectangle, all filled as one path
+ * (one fill: no hairline seams between neighbouring squares when a viewer anti-aliases).
+ */
+function qrOperators(graphic: Extract<Graphic, { kind: "qr" }>, pageHeight: number): string {
+  const parts = ["q", `${graphic.color.map(number).join(" ")} rg`];
+  const at = (value: number) => String(Math.round(value * 1000) / 1000); // three decimals: modules meet exactly
+  graphic.rows.forEach((row, rowIndex) => {
+    let column = 0;
+    while (column < row.length) {
+      if (row[column] !== "1") {
+        column += 1;
+        continue;
+      }
+      const start = column;
+      while (row[column] === "1") column += 1;
+      const x = graphic.x + start * graphic.module;
+      const top = graphic.y + rowIndex * graphic.module;
+      parts.push(`${at(x)} ${at(pageHeight - top - graphic.module)} ${at((column - start) * graphic.module)} ${at(graphic.module)} re`);
+    }
+  });
+  parts.push("f", "Q");
   return parts.join("\n");
 }
 

@@ -1,15 +1,16 @@
 // Layout is data: blocks → rows of positioned runs → pages. Pure: fonts come in through a Measurer,
 // nothing is drawn here, and tests assert on the result (no line crosses the margin, headings are never
-// the last thing on a page, …). draw.server.ts writes the result with pdf-lib.
+// the last thing on a page, every part of a pack starts on a right-hand page, …). draw.server.ts writes
+// the result with pdf-lib.
 // The parts: theme.ts (the look), line-breaking.ts (words and lines), rows.ts (a row builder per block
-// kind); here, pagination: rows onto pages, the table of contents' page numbers, running headers and
-// "N / M" footers.
-import type { DocumentSpec } from "./model";
+// kind), page-furniture.ts (running headers, "N / M" footers, blank pages' note, the draft mark); here,
+// pagination: rows onto pages, the parts of a pack, the table of contents' page numbers.
+import type { DocumentSpec, PartStart } from "./model";
 import type { LaidOutDocument, LaidOutPage, OutlineEntry } from "./laid-out";
-import { breakLines, runsOfLine, wordsOf } from "./line-breaking";
+import { addPageFurniture } from "./page-furniture";
 import { blocksRows, type Frame, type Row } from "./rows";
-import { bold as boldStyle, regular, type Measurer, type TextStyle } from "./text-style";
-import { a4, black, grey, rule, sizes, type PageGeometry } from "./theme";
+import type { Measurer } from "./text-style";
+import { a4, type PageGeometry } from "./theme";
 
 export type { Graphic, LaidOutDocument, LaidOutPage, OutlineEntry, PlacedLink, PlacedRun } from "./laid-out";
 export { breakLines, wordsOf } from "./line-breaking";
@@ -32,16 +33,32 @@ export function layoutDocument(spec: DocumentSpec, measurer: Measurer, geometry:
   let footer = spec.footer;
   let builder: PageBuilder | null = null;
   let isCover = spec.cover.length > 0;
+  // The parts of a pack: each starts on a right-hand page; `part` is the one pages now belong to.
+  let part = 0;
+  let partStart: PartStart | null = null;
   const newPage = (): PageBuilder => {
-    const page: LaidOutPage = { runs: [], graphics: [], links: [], runningTitle, footer, isCover };
+    const page: LaidOutPage = { runs: [], graphics: [], links: [], runningTitle, footer, isCover, part, marks: [] };
+    if (partStart) page.position = partStart.position;
     pages.push(page);
     builder = { page, cursor: 0 };
     return builder;
+  };
+  /** Pages are counted from 1: an odd count so far means the next page would be a left-hand one. */
+  const startPart = (start: PartStart) => {
+    if (pages.length % 2 === 1) {
+      // The back of the part's last sheet, said to be blank in the language of the part it ends.
+      const ending = partStart ?? start;
+      pages.push({ runs: [], graphics: [], links: [], runningTitle: "", footer, isCover: false, part, marks: [], blank: ending.blankPage, position: ending.position });
+    }
+    if (pages.length > 0) part += 1;
+    partStart = start;
   };
 
   const place = (rows: Row[]) => {
     rows.forEach((row, index) => {
       if (row.pageBreak) {
+        // The blank page before a part still carries the footer of the part it ends.
+        if (row.pageBreak.part) startPart(row.pageBreak.part);
         if (row.pageBreak.runningTitle) runningTitle = row.pageBreak.runningTitle;
         if (row.pageBreak.footer) footer = row.pageBreak.footer;
         builder = null;
@@ -96,37 +113,6 @@ export function layoutDocument(spec: DocumentSpec, measurer: Measurer, geometry:
     }
   }
 
-  addRunningHeadersAndFooters(pages, geometry, frame, measurer);
+  addPageFurniture(pages, { geometry, frame, numbering: partStart ? "parts" : "document", mark: spec.mark }, measurer);
   return { width: geometry.width, height: geometry.height, pages, outline, anchors };
-}
-
-function addRunningHeadersAndFooters(pages: LaidOutPage[], geometry: PageGeometry, frame: Frame, measurer: Measurer) {
-  const size = sizes.small;
-  const singleLine = (text: string, width: number, style: TextStyle = regular) => {
-    const [line] = breakLines(wordsOf([{ text, style }], size, measurer), Number.POSITIVE_INFINITY, size, measurer);
-    if (!line || line.width <= width) return line;
-    // Too long for the header: drop words and end with an ellipsis.
-    const words = [...line.words];
-    const ellipsis = wordsOf([{ text: "…" }], size, measurer)[0]!;
-    while (words.length > 1) {
-      words.pop();
-      const candidate = breakLines([...words, ellipsis], Number.POSITIVE_INFINITY, size, measurer)[0]!;
-      if (candidate.width <= width) return candidate;
-    }
-    return line;
-  };
-  pages.forEach((page, index) => {
-    if (page.isCover) return;
-    const headerBaseline = geometry.top - 26;
-    const header = singleLine(page.runningTitle, frame.width);
-    if (header) page.runs.push(...runsOfLine(header, frame.x, headerBaseline, size, grey, measurer));
-    page.graphics.push({ kind: "line", x1: frame.x, y1: headerBaseline + 6, x2: frame.x + frame.width, y2: headerBaseline + 6, width: 0.5, color: rule });
-
-    const footerBaseline = geometry.height - geometry.bottom + 30;
-    page.graphics.push({ kind: "line", x1: frame.x, y1: footerBaseline - 13, x2: frame.x + frame.width, y2: footerBaseline - 13, width: 0.5, color: rule });
-    const pageNumber = singleLine(`${index + 1} / ${pages.length}`, frame.width, boldStyle)!;
-    page.runs.push(...runsOfLine(pageNumber, frame.x + frame.width - pageNumber.width, footerBaseline, size, black, measurer));
-    const footer = singleLine(page.footer, frame.width - pageNumber.width - 12);
-    if (footer) page.runs.push(...runsOfLine(footer, frame.x, footerBaseline, size, grey, measurer));
-  });
 }

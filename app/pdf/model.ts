@@ -18,20 +18,42 @@ export type Block =
       /** A sign to read across a classroom (a sorting sheet's word): much larger than a level-1 heading. */
       display?: boolean;
     }
-  | { kind: "paragraph"; inlines: Inline[]; size?: "small" | "body" | "large"; align?: "left" | "center" }
+  /** `keepWithNext`: never the last thing on a page (a quiz question stays with its options). */
+  | { kind: "paragraph"; inlines: Inline[]; size?: "small" | "body" | "large"; align?: "left" | "center"; keepWithNext?: boolean }
   | { kind: "list"; ordered: boolean; start?: number; items: Block[][]; markers?: string[] }
   /** A quiz's options: lettered, with an empty box to tick, or the right one marked (answer key). */
   | { kind: "options"; items: { inlines: Inline[]; right?: boolean }[]; showAnswer: boolean }
   | { kind: "quote"; blocks: Block[] }
-  /** A framed box (the help line). */
+  /**
+   * A framed box (the help line): kept whole, and kept with the last lines before it, so that no page
+   * ever holds only a box that did not fit at the foot of the page before.
+   */
   | { kind: "box"; blocks: Block[] }
   | { kind: "table"; columns: { share: number; align: "left" | "right" }[]; header: Inline[][]; rows: Inline[][][]; footer?: Inline[][] }
   | { kind: "tableOfContents"; title: string; entries: { title: string; anchor: string; level: 0 | 1 }[] }
   | { kind: "space"; height: number }
   /** Cards to cut out: two to a row, each framed by a dashed cut line; a row never splits across pages. */
   | { kind: "cards"; cards: Block[][] }
-  /** A new page; a part of a document may change the running header and the footer's language. */
-  | { kind: "pageBreak"; runningTitle?: string; footer?: string };
+  /** Text beside a QR code (the colophon's verify address): one unit that never splits across pages. */
+  | { kind: "qrNote"; blocks: Block[]; qr: QrSymbol }
+  /**
+   * A new page; a part of a document may change the running header and the footer's language. With
+   * `part`, a new part of a pack starts: on a right-hand (odd) page, its pages numbered from 1.
+   */
+  | { kind: "pageBreak"; runningTitle?: string; footer?: string; part?: PartStart };
+
+/** A QR code's modules, one string of "1" (dark) and "0" (light) per row, top row first. */
+export interface QrSymbol {
+  rows: string[];
+}
+
+/** What a part of a pack prints besides its content, in the part's language. */
+export interface PartStart {
+  /** Said, small and centred, on the blank left-hand page that may follow the part's last page. */
+  blankPage: string;
+  /** The page's position in the whole pack, small print beside "N / M": "{page}" is the number. */
+  position: string;
+}
 
 export interface DocumentSpec {
   /** The document's language (BCP 47), for /Lang. */
@@ -45,6 +67,11 @@ export interface DocumentSpec {
   footer: string;
   /** Newest content date: the document's creation date, so that the bytes never depend on the clock. */
   contentDate: Date | null;
+  /**
+   * A mark across every page (a draft's "not approved"): large, diagonal, translucent, under the text,
+   * in the reader's language.
+   */
+  mark?: string;
   /** The cover (its pages carry no header or footer), then the body. */
   cover: Block[];
   body: Block[];

@@ -1,6 +1,7 @@
 // Rows, the unit of pagination: each block kind becomes rows of runs and graphics relative to the row's
-// top-left corner. A row never splits across pages; keep-with-next chains keep headings with what follows.
-import type { Block, Inline } from "./model";
+// top-left corner. A row never splits across pages; keep-with-next chains keep headings with what follows,
+// a box whole and with the lines before it, a quiz question with its options.
+import type { Block, Inline, PartStart } from "./model";
 import type { Graphic, PlacedLink, PlacedRun } from "./laid-out";
 import { breakLines, runsOfLine, wordsOf } from "./line-breaking";
 import { bold as boldStyle, regular, type Measurer, type TextStyle } from "./text-style";
@@ -16,7 +17,7 @@ export interface Row {
   links: PlacedLink[];
   anchor?: string;
   outline?: { title: string; level: number };
-  pageBreak?: { runningTitle?: string; footer?: string };
+  pageBreak?: { runningTitle?: string; footer?: string; part?: PartStart };
 }
 
 export interface Frame {
@@ -80,6 +81,7 @@ function blockRows(block: Block, frame: Frame, measurer: Measurer, first: boolea
         size: sizes[block.size ?? "body"],
         spaceBefore: first ? 0 : 5,
         align: block.align,
+        keepWithNext: block.keepWithNext,
       });
     case "list": {
       const indent = 16;
@@ -135,10 +137,13 @@ function blockRows(block: Block, frame: Frame, measurer: Measurer, first: boolea
       if (inner.length === 0) return [];
       const total = inner.reduce((sum, row, index) => sum + row.height + (index === 0 ? 0 : row.spaceBefore), 0);
       inner[0]!.spaceBefore = first ? padding : 10 + padding;
+      // Kept whole: every row but the last keeps with the next (blocksRows also keeps it with what precedes).
       inner.forEach((row, index) => (row.keepWithNext = index < inner.length - 1));
       inner[0]!.graphics.push({ kind: "rect", x: frame.x, y: -padding, width: frame.width, height: total + 2 * padding, stroke: brand, lineWidth: 1.2 });
-      // The space below the frame.
-      return [...inner, { height: padding, spaceBefore: 0, keepWithNext: false, runs: [], graphics: [], links: [] }];
+      // The space below the frame belongs to the last row: a separate row could fall alone onto a new
+      // page, an empty page when the box ends a part.
+      inner.at(-1)!.height += padding;
+      return inner;
     }
     case "table":
       return tableRows(block, frame, measurer, first);
@@ -148,13 +153,76 @@ function blockRows(block: Block, frame: Frame, measurer: Measurer, first: boolea
       return [{ height: block.height, spaceBefore: 0, keepWithNext: false, runs: [], graphics: [], links: [] }];
     case "cards":
       return cardRows(block, frame, measurer, first);
+    case "qrNote":
+      return [qrNoteRow(block, frame, measurer, first)];
     case "pageBreak":
-      return [{ height: 0, spaceBefore: 0, keepWithNext: false, runs: [], graphics: [], links: [], pageBreak: { runningTitle: block.runningTitle, footer: block.footer } }];
+      return [
+        { height: 0, spaceBefore: 0, keepWithNext: false, runs: [], graphics: [], links: [], pageBreak: { runningTitle: block.runningTitle, footer: block.footer, part: block.part } },
+      ];
   }
 }
 
+/**
+ * Lines of the block before a box that travel with it: a box that does not fit at the foot of a page
+ * takes them along, so that no page holds only the box. All of a short block, else its last two lines
+ * (never one line left behind).
+ */
+function keepWithFollowingBox(previous: Row[]) {
+  if (previous.some((row) => row.pageBreak)) return;
+  const kept = previous.length <= 3 ? previous.length : 2;
+  for (const row of previous.slice(previous.length - kept)) row.keepWithNext = true;
+}
+
 export function blocksRows(blocks: readonly Block[], frame: Frame, measurer: Measurer): Row[] {
-  return blocks.flatMap((block, index) => blockRows(block, frame, measurer, index === 0));
+  const rows: Row[] = [];
+  let previous: Row[] = [];
+  blocks.forEach((block, index) => {
+    const own = blockRows(block, frame, measurer, index === 0);
+    if (block.kind === "box" || block.kind === "qrNote") keepWithFollowingBox(previous);
+    rows.push(...own);
+    previous = own;
+  });
+  return rows;
+}
+
+/** Rows stacked into one, each at its offset (cards, the colophon): a unit that never splits. */
+function stacked(rows: Row[], top: number): { runs: PlacedRun[]; graphics: Graphic[]; height: number } {
+  let cursor = top;
+  const runs: PlacedRun[] = [];
+  const graphics: Graphic[] = [];
+  rows.forEach((row, index) => {
+    const y = cursor + (index === 0 ? 0 : row.spaceBefore);
+    for (const run of row.runs) runs.push({ ...run, y: run.y + y });
+    for (const graphic of row.graphics) graphics.push(shifted(graphic, y));
+    cursor = y + row.height;
+  });
+  return { runs, graphics, height: cursor };
+}
+
+function shifted(graphic: Graphic, by: number): Graphic {
+  return graphic.kind === "line" ? { ...graphic, y1: graphic.y1 + by, y2: graphic.y2 + by } : { ...graphic, y: graphic.y + by };
+}
+
+/** The side of a printed QR code: 2 cm, which a phone reads from a hand's length (0.7 mm modules). */
+const qrSide = 56.7;
+/** Light modules around the symbol that a reader needs to find it (the standard asks for four). */
+const qrQuietModules = 4;
+
+/** Text on the left, the QR code on the right with its quiet zone, top-aligned: one row. */
+function qrNoteRow(block: Extract<Block, { kind: "qrNote" }>, frame: Frame, measurer: Measurer, first: boolean): Row {
+  const size = block.qr.rows.length;
+  const module = qrSide / size;
+  const quiet = qrQuietModules * module;
+  const text = stacked(blocksRows(block.blocks, { x: frame.x, width: frame.width - qrSide - quiet }, measurer), 0);
+  const qr: Graphic = { kind: "qr", x: frame.x + frame.width - qrSide, y: 0, module, rows: block.qr.rows, color: black };
+  return {
+    height: Math.max(text.height, qrSide + quiet / 2),
+    spaceBefore: first ? 0 : Math.max(8, quiet),
+    keepWithNext: false,
+    runs: text.runs,
+    graphics: [...text.graphics, qr],
+    links: [],
+  };
 }
 
 function tableRows(block: Extract<Block, { kind: "table" }>, frame: Frame, measurer: Measurer, first: boolean): Row[] {
@@ -209,17 +277,8 @@ function cardRows(block: Extract<Block, { kind: "cards" }>, frame: Frame, measur
   const rows: Row[] = [];
   for (let start = 0; start < block.cards.length; start += columns) {
     const cards = block.cards.slice(start, start + columns).map((card, column) => {
-      const inner = blocksRows(card, { x: frame.x + column * width + padding, width: width - 2 * padding }, measurer);
-      let cursor = padding;
-      const runs: PlacedRun[] = [];
-      const graphics: Graphic[] = [];
-      inner.forEach((row, index) => {
-        const top = cursor + (index === 0 ? 0 : row.spaceBefore);
-        for (const run of row.runs) runs.push({ ...run, y: run.y + top });
-        for (const graphic of row.graphics) graphics.push(graphic.kind === "line" ? { ...graphic, y1: graphic.y1 + top, y2: graphic.y2 + top } : { ...graphic, y: graphic.y + top });
-        cursor = top + row.height;
-      });
-      return { runs, graphics, height: cursor + padding, column };
+      const inner = stacked(blocksRows(card, { x: frame.x + column * width + padding, width: width - 2 * padding }, measurer), padding);
+      return { runs: inner.runs, graphics: inner.graphics, height: inner.height + padding, column };
     });
     const height = Math.max(minimumHeight, ...cards.map((card) => card.height));
     const graphics: Graphic[] = [];

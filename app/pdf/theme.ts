@@ -6,6 +6,10 @@ export const grey: Color = [0.35, 0.35, 0.35];
 export const brand: Color = [0.114, 0.306, 0.537];
 export const tint: Color = [0.93, 0.95, 0.97];
 export const rule: Color = [0.7, 0.75, 0.8];
+/** The draft mark's colour, drawn at `markOpacity`: red reads as "not valid" and is in no other element. */
+export const draftRed: Color = [0.8, 0.1, 0.1];
+/** Translucent enough that the text under the mark reads as usual, opaque enough to be seen at a glance. */
+export const markOpacity = 0.22;
 
 export interface PageGeometry {
   width: number;

@@ -74,11 +74,31 @@ export async function packPdfResponse(request: Request, params: Params) {
 }
 
 async function packPdfAnswer(request: Request, language: Language, options: PackOptions) {
-  const parsed = { options };
-  const pdf = await packPdf(parsed.options);
+  const pdf = await packPdf(options);
+  return pdfResponse(request, pdf, await packFileNames(language, options));
+}
+
+/**
+ * What the pack holds, in the page's language: the lesson's title (or how many lessons), the languages
+ * (plans' + handouts'), the copies of each handout. "Lesson pack — 3 lessons, ka+hy, 25 copies.pdf", never
+ * a name a browser would take for a duplicate download ("Lesson pack (3).pdf").
+ */
+export async function packFileNames(language: Language, options: PackOptions): Promise<{ ascii: string; unicode: string }> {
+  const t = await translator(language, "documents");
   const labels = await documentLabels(language);
-  return pdfResponse(request, pdf, {
-    ascii: `lesson-pack-${language}-${parsed.options.slugs.length}.pdf`,
-    unicode: `${labels.book.pack} (${parsed.options.slugs.length}).pdf`,
-  });
+  const catalogue = await getCatalogue();
+  const withHandouts = options.parts.includes("handout");
+  const partLanguages = [
+    ...(options.parts.includes("plan") ? [language] : []),
+    ...(withHandouts || options.parts.includes("materials") ? [options.handoutLanguage] : []),
+  ];
+  const codes = [...new Set(partLanguages)].join("+");
+  const [only] = options.slugs;
+  const lesson = options.slugs.length === 1 && only ? catalogue.bySlug.get(only) : undefined;
+  const title = lesson?.documents[language]?.title ?? lesson?.documents[options.handoutLanguage]?.title;
+  const contents = title ?? t("packFile.lessons", { count: options.slugs.length });
+  const values = { pack: labels.book.pack, contents, languages: codes, copies: t("packFile.copies", { count: options.copies }) };
+  const name = withHandouts ? t("packFile.nameWithCopies", values) : t("packFile.name", values);
+  const ascii = ["lesson-pack", codes.replace("+", "-"), `${options.slugs.length}-lesson${options.slugs.length === 1 ? "" : "s"}`, ...(withHandouts ? [`${options.copies}-cop${options.copies === 1 ? "y" : "ies"}`] : [])];
+  return { ascii: `${ascii.join("-")}.pdf`, unicode: `${name}.pdf` };
 }

@@ -1,4 +1,4 @@
-// PDF previews of a revision in review: exactly what its plan and handout will be once approved.
+// PDF previews of a revision in review: its plan and handout as they will be once approved, marked as drafts.
 import { lessonSummary } from "~/content/views";
 import { notFound } from "~/http/responses.server";
 import { cachedPdf, cacheKey } from "~/pdf/cache.server";
@@ -11,13 +11,16 @@ import type { RevisionDetail } from "./revision-detail.server";
 import type { Language } from "~/i18n/languages";
 import { typesettingBusyResponse } from "~/publication/pdf-responses.server";
 
-/** The plan or handout of a revision the caller may read (requireRevision). */
+/**
+ * The plan or handout of a revision the caller may read (requireRevision): a draft, marked "not approved"
+ * on every page in the reviewer's language, without a colophon (nothing in it is approved yet).
+ */
 export async function revisionPdfResponse(kind: "plan" | "handout", request: Request, revision: RevisionDetail, pageLanguage: Language) {
   if (!revision.document || !revision.lesson) throw notFound();
   const item = { lesson: lessonSummary(revision.lesson, revision.document), document: revision.document, labels: await documentLabels(revision.language) };
-  const pdf = await cachedPdf(cacheKey({ engineVersion, kind: `revision-${kind}`, revision: revision.id, hash: revision.document.contentHash }), () =>
-    typeset(kind === "plan" ? lessonPlanSpec(item) : handoutSpec(item)),
-  ).catch((error: unknown) => {
+  const draft = (await documentLabels(pageLanguage)).print.draft;
+  const key = cacheKey({ engineVersion, kind: `revision-${kind}`, revision: revision.id, hash: revision.document.contentHash, draft });
+  const pdf = await cachedPdf(key, () => typeset(kind === "plan" ? lessonPlanSpec(item, { draft }) : handoutSpec(item, { draft }))).catch((error: unknown) => {
     if (error instanceof TypesettingBusy) return null;
     throw error;
   });

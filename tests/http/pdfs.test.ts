@@ -53,6 +53,32 @@ describe("PDF downloads", () => {
     expect(normalized(texts[1]!)).toContain("Contents");
   });
 
+  it("a pack's file name says what it holds, in the page's language (RFC 6266, UTF-8), never \"Lesson pack (3).pdf\"", async () => {
+    const nameOf = async (path: string) => {
+      const response = await fetch(`${baseUrl}${path}`);
+      expect(response.status).toBe(200);
+      await response.arrayBuffer();
+      const disposition = response.headers.get("content-disposition")!;
+      return { ascii: /filename="([^"]+)"/.exec(disposition)![1], unicode: decodeURIComponent(disposition.split("filename*=UTF-8''")[1]!) };
+    };
+    const three = "what-is-trafficking,safe-online,how-traffickers-recruit";
+    expect(await nameOf(`/ka/packs/pack.pdf?lessons=${three}&parts=plan,handout&handouts=hy&copies=25`)).toEqual({
+      ascii: "lesson-pack-ka-hy-3-lessons-25-copies.pdf",
+      unicode: "გაკვეთილების კრებული — 3 გაკვეთილი, ka+hy, 25 ასლი.pdf",
+    });
+    expect((await nameOf(`/en/packs/pack.pdf?lessons=${three}&parts=handout&handouts=en&copies=1`)).unicode).toBe("Lesson pack — 3 lessons, en, 1 copy.pdf");
+    // One lesson: its title. Plans only: no copies to count.
+    expect(await nameOf("/hy/packs/pack.pdf?lessons=safe-online&parts=plan")).toEqual({ ascii: "lesson-pack-hy-1-lesson.pdf", unicode: "Դասերի փաթեթ — Անվտանգությունը համացանցում, hy.pdf" });
+  });
+
+  it("the colophon prints the verify page's full address, from PUBLIC_ORIGIN, in the document's language", async () => {
+    for (const language of ["hy", "az"]) {
+      const response = await fetch(`${baseUrl}/${language}/lessons/${slug}/handout.pdf`);
+      const { pages } = await extractPdf(new Uint8Array(await response.arrayBuffer()));
+      expect(normalized(pages.join("\n"))).toContain(`${baseUrl}/${language}/verify`);
+    }
+  });
+
   it("the pack builder works without JavaScript: the form leads to the pack in the chosen order", async () => {
     const form = new URLSearchParams([
       ["build", "1"],

@@ -15,6 +15,11 @@ export function printedOrigin(): string {
   return config().publicOrigin ?? "";
 }
 
+/** Where a teacher checks a printed or downloaded copy: the full address, to type or to scan. */
+export function verifyAddress(language: Language): string {
+  return `${printedOrigin()}/${language}/verify`;
+}
+
 export async function documentLabels(language: Language): Promise<DocumentLabels> {
   const cached = cache.get(language);
   if (cached) return cached;
@@ -68,7 +73,15 @@ export async function documentLabels(language: Language): Promise<DocumentLabels
       title: review("colophon.title"),
       approved: (entries: string) => review("colophon.approved", { entries }),
       entry: (values) => review("colophon.entry", values),
-      verify: review("colophon.verify", { address: `${printedOrigin()}/verify/` }),
+      // The verify page in the document's language: it takes the PDF itself and computes its SHA-256.
+      address: verifyAddress(language),
+      verify: documents("print.verify", { address: verifyAddress(language) }),
+    },
+    print: {
+      blankPage: documents("print.blankPage"),
+      // Layout puts the number in: "{page}" survives i18next (escaping is off, and it is no {{placeholder}}).
+      position: documents("print.position", { page: "{page}" }),
+      draft: documents("print.draft"),
     },
     book: {
       siteName: common("site.name"),

@@ -5,6 +5,15 @@ import type { LessonSummary } from "~/content/views";
 import type { Block } from "../model";
 import { blocksOf, inlinesOf } from "./blocks";
 
+/** A lesson's text in one language, with the labels of that language. */
+export interface LessonInLanguage {
+  lesson: LessonSummary;
+  document: LessonDocument;
+  labels: DocumentLabels;
+  /** The approved revision this text is, for the colophon; absent for a preview of a revision in review. */
+  revision?: { id: number; approvedAt: string };
+}
+
 /** UI strings a document needs, in one language. */
 export interface DocumentLabels {
   language: string;
@@ -29,8 +38,13 @@ export interface DocumentLabels {
     title: string;
     approved: (entries: string) => string;
     entry: (values: { lesson: string; language: string; revision: number; date: string }) => string;
+    /** The verify page's full address (printed, and in the QR code); a bare path when no origin is configured. */
+    address: string;
+    /** How to check a copy, the address in it. */
     verify: string;
   };
+  /** What printing adds: the note on a blank left-hand page, a pack's page position ("{page}"), the draft mark. */
+  print: { blankPage: string; position: string; draft: string };
   book: {
     siteName: string;
     student: string;
@@ -95,7 +109,7 @@ function studentActivityBlocks(document: LessonDocument, labels: DocumentLabels)
 
 function quizBlocks(document: LessonDocument, labels: DocumentLabels, withAnswers: boolean): Block[] {
   return document.quiz.flatMap((question, index): Block[] => [
-    { kind: "paragraph", inlines: [{ text: `${index + 1}. ${question.question}`, style: { bold: true } }] },
+    { kind: "paragraph", inlines: [{ text: `${index + 1}. ${question.question}`, style: { bold: true } }], keepWithNext: true },
     { kind: "options", showAnswer: withAnswers, items: question.options.map((option) => ({ inlines: [{ text: option.text }], right: option.correct })) },
     ...(withAnswers
       ? [

@@ -1,17 +1,10 @@
 // Document specifications: which parts, in which order, with which cover, title and running headers.
 // Pure, so tests can lay documents out without drawing them.
-import type { LessonDocument } from "~/content/document";
-import type { LessonSummary } from "~/content/views";
-import type { Block, DocumentSpec } from "../model";
-import { handoutBlocks, helpLineBox, helpPageBlocks, lessonPlanBlocks, materialsBlocks, type DocumentLabels } from "./lesson-parts";
+import type { Block, DocumentSpec, PartStart } from "../model";
+import { colophonBlocks } from "./colophon";
+import { handoutBlocks, helpLineBox, helpPageBlocks, lessonPlanBlocks, materialsBlocks, type DocumentLabels, type LessonInLanguage } from "./lesson-parts";
 
-export interface LessonInLanguage {
-  lesson: LessonSummary;
-  document: LessonDocument;
-  labels: DocumentLabels;
-  /** The approved revision this text is, for the colophon; absent for a preview of a revision in review. */
-  revision?: { id: number; approvedAt: string };
-}
+export type { LessonInLanguage } from "./lesson-parts";
 
 /** The newest approval among the parts: the document's date, never the clock. */
 function contentDateOf(items: (LessonInLanguage | undefined)[]): Date | null {
@@ -19,25 +12,12 @@ function contentDateOf(items: (LessonInLanguage | undefined)[]): Date | null {
   return dates.length > 0 ? new Date(dates.at(-1)!) : null;
 }
 
-/** Provenance on paper: what the document contains, approved when, and where to check it. */
-function colophonBlocks(items: (LessonInLanguage | undefined)[], labels: DocumentLabels): Block[] {
-  const seen = new Set<string>();
-  const entries: string[] = [];
-  for (const item of items) {
-    if (!item?.revision) continue;
-    const key = `${item.lesson.slug}/${item.document.language}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    entries.push(
-      labels.colophon.entry({ lesson: item.lesson.slug, language: item.document.language, revision: item.revision.id, date: item.revision.approvedAt.slice(0, 10) }),
-    );
-  }
-  if (entries.length === 0) return [];
-  return [
-    { kind: "heading", level: 3, inlines: [{ text: labels.colophon.title }] },
-    { kind: "paragraph", inlines: [{ text: labels.colophon.approved(entries.join("; ")) }], size: "small" },
-    { kind: "paragraph", inlines: [{ text: labels.colophon.verify }], size: "small" },
-  ];
+interface StandaloneOptions {
+  /**
+   * A preview of a revision in review is a draft: this mark on every page (in the reviewer's language),
+   * and no colophon, since nothing in it is approved.
+   */
+  draft?: string;
 }
 
 export type PackPart = "plan" | "handout" | "materials";
@@ -54,32 +34,28 @@ function base(labels: DocumentLabels, title: string, runningTitle: string, conte
   };
 }
 
-export function lessonPlanSpec(item: LessonInLanguage): DocumentSpec {
-  const { lesson, document, labels } = item;
+function standalone(item: LessonInLanguage, part: string, body: Block[], options: StandaloneOptions): DocumentSpec {
+  const { document, labels } = item;
   return {
-    ...base(labels, `${document.title} — ${labels.lessonPlan}`, document.title, contentDateOf([item])),
+    ...base(labels, `${document.title} — ${part}`, document.title, options.draft ? null : contentDateOf([item])),
     cover: [],
-    body: [...lessonPlanBlocks(document, lesson, labels, "lesson"), ...colophonBlocks([item], labels)],
+    // The colophon ends the last page when it fits there (it keeps with the lines before it otherwise).
+    body: options.draft ? body : [...body, ...colophonBlocks([item], labels)],
+    mark: options.draft,
   };
 }
 
-export function handoutSpec(item: LessonInLanguage): DocumentSpec {
-  const { lesson, document, labels } = item;
-  return {
-    ...base(labels, `${document.title} — ${labels.handout}`, document.title, contentDateOf([item])),
-    cover: [],
-    body: [...handoutBlocks(document, lesson, labels, "lesson"), ...colophonBlocks([item], labels)],
-  };
+export function lessonPlanSpec(item: LessonInLanguage, options: StandaloneOptions = {}): DocumentSpec {
+  return standalone(item, item.labels.lessonPlan, lessonPlanBlocks(item.document, item.lesson, item.labels, "lesson"), options);
+}
+
+export function handoutSpec(item: LessonInLanguage, options: StandaloneOptions = {}): DocumentSpec {
+  return standalone(item, item.labels.handout, handoutBlocks(item.document, item.lesson, item.labels, "lesson"), options);
 }
 
 /** The lesson's printable materials: cards with cut lines, sheets a page each. */
-export function materialsSpec(item: LessonInLanguage): DocumentSpec {
-  const { lesson, document, labels } = item;
-  return {
-    ...base(labels, `${document.title} — ${labels.materials}`, document.title, contentDateOf([item])),
-    cover: [],
-    body: [...materialsBlocks(document, lesson, labels, "lesson"), ...colophonBlocks([item], labels)],
-  };
+export function materialsSpec(item: LessonInLanguage, options: StandaloneOptions = {}): DocumentSpec {
+  return standalone(item, item.labels.materials, materialsBlocks(item.document, item.lesson, item.labels, "lesson"), options);
 }
 
 function coverBlocks(labels: DocumentLabels, bookTitle: string): Block[] {
@@ -131,9 +107,16 @@ interface PackLesson {
 
 const packPartBlocks = { plan: lessonPlanBlocks, handout: handoutBlocks, materials: materialsBlocks } as const;
 
+/** A part of a pack starts on a right-hand page; its blank verso and its pack position speak its language. */
+function partStart(labels: DocumentLabels): PartStart {
+  return { blankPage: labels.print.blankPage, position: labels.print.position };
+}
+
 /**
  * A teacher's pack: chosen lessons in the chosen order, each with the chosen parts; handouts repeated
- * for printing (the materials once: cards are cut and shared by groups, and reused).
+ * for printing (the materials once: cards are cut and shared by groups, and reused). Printed double-
+ * sided, every part (a plan, each copy of a handout, the materials) starts on a sheet of its own and
+ * counts its pages from 1; the colophon is the last part, so that every copy of a handout is the same.
  */
 export function packSpec(items: PackLesson[], parts: PackPart[], copies: number, labels: DocumentLabels): DocumentSpec {
   const body: Block[] = [];
@@ -145,7 +128,7 @@ export function packSpec(items: PackLesson[], parts: PackPart[], copies: number,
       const make = packPartBlocks[part];
       const repeat = part === "handout" ? copies : 1;
       for (let copy = 0; copy < repeat; copy += 1) {
-        body.push({ kind: "pageBreak", runningTitle: source.document.title, footer: source.labels.footer });
+        body.push({ kind: "pageBreak", runningTitle: source.document.title, footer: source.labels.footer, part: partStart(source.labels) });
         const blocks = make(source.document, source.lesson, source.labels, copy === 0 ? anchor : `${anchor}-${copy + 1}`);
         body.push(...(copy === 0 ? blocks : withoutOutline(blocks)));
       }
@@ -157,7 +140,8 @@ export function packSpec(items: PackLesson[], parts: PackPart[], copies: number,
     return part ? [part.document.title] : [];
   });
   const included = items.flatMap((item) => [item.plan, item.handout, item.materials]);
-  body.push(...colophonBlocks(included, labels));
+  const colophon = colophonBlocks(included, labels);
+  if (colophon.length > 0) body.push({ kind: "pageBreak", runningTitle: labels.colophon.title, footer: labels.footer, part: partStart(labels) }, ...colophon);
   return {
     ...base(labels, `${labels.book.pack}: ${titles.join(", ")}`.slice(0, 300), labels.book.pack, contentDateOf(included)),
     cover: [],
