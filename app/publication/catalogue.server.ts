@@ -182,3 +182,14 @@ export async function searchSuggestions(language: Language, query: string): Prom
 export async function closestLessons(language: Language, text: string): Promise<string[]> {
   return (await getCatalogue()).searchIndexes[language].closestLessons(text);
 }
+
+/**
+ * A public translation whose source has changed since it was approved (still served), with how it now
+ * differs from the source, and the revision that is public; null when it is current (or not public).
+ */
+export async function outdatedTranslation(slug: string, language: Language): Promise<(OutdatedTranslation & { revisionId: number | null }) | null> {
+  const catalogue = await getCatalogue();
+  const entry = catalogue.outdated.find((candidate) => candidate.slug === slug && candidate.language === language);
+  if (!entry) return null;
+  return { ...entry, revisionId: catalogue.bySlug.get(slug)?.published[language]?.revisionId ?? null };
+}

@@ -11,6 +11,7 @@ import { clientAddress } from "~/http/context";
 import { notFound } from "~/http/responses.server";
 import { translator } from "~/i18n/i18n.server";
 import { isLanguage, languageNames } from "~/i18n/languages";
+import { outdatedTranslation } from "~/publication/catalogue.server";
 import { editorStart, previewEdit, submitEdit } from "~/review/review.server";
 import { ReviewRejected } from "~/review/review-errors";
 import { previewViews, requireStaff, staffUserView } from "~/review/staff-page.server";
@@ -34,6 +35,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const start = await editorStart(slug, contentLanguage, user);
   if (!start) throw notFound();
   const t = await translator(language, "review");
+  // A translation left behind by a newer source: the editor sees what to bring in line.
+  const outdated = await outdatedTranslation(slug, contentLanguage);
   return data(
     {
       language,
@@ -42,6 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       contentLanguage,
       content: start.content,
       history: start.history,
+      outdated: outdated === null ? null : { revisionId: outdated.revisionId, differences: await problemTexts(outdated.differences, language) },
       title: t("editor.title", { lesson: slug, language: languageNames[contentLanguage] }),
     },
   );
@@ -78,7 +82,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function Editor() {
-  const { language, user, contentLanguage, content, history, title } = useLoaderData<typeof loader>();
+  const { language, user, contentLanguage, content, history, title, outdated } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useTranslation("review");
   return (
@@ -86,6 +90,18 @@ export default function Editor() {
       <StaffNav user={user} language={language} />
       <h1>{title}</h1>
       <p>{t("editor.intro")}</p>
+      {outdated ? (
+        <div className="form-errors" data-outdated="">
+          <p>{t("status.detail.outdated", { id: outdated.revisionId })}</p>
+          <ul>
+            {outdated.differences.map((difference) => (
+              <li key={difference}>
+                <code>{difference}</code>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       {result?.error ? (
         <div className="form-errors" role="alert">
           <p>{result.error}</p>
