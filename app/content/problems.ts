@@ -5,14 +5,15 @@ import english from "../../locales/en/problems.json";
 import type { ContentProblem } from "./document";
 
 type Templates = typeof english;
-export type ProblemCode = Exclude<keyof Templates, "kinds">;
+export type ProblemCode = Exclude<keyof Templates, "kinds" | "nodes">;
 export type ProblemValues = Record<string, string | number>;
 
-/** `{{name}}` replaced by its value; `$t(kinds.x)` by the English name of a kind of fact. */
+/** `{{name}}` replaced by its value; `$t(kinds.x)` / `$t(nodes.x)` by the English name of a kind of fact or of Markdown. */
 export function englishMessage(code: ProblemCode, values: ProblemValues = {}): string {
   return english[code]
     .replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name] ?? ""))
-    .replace(/\$t\(kinds\.([\w-]+)\)/g, (_, kind: string) => english.kinds[kind as keyof Templates["kinds"]] ?? kind);
+    .replace(/\$t\(kinds\.([\w-]+)\)/g, (_, kind: string) => english.kinds[kind as keyof Templates["kinds"]] ?? kind)
+    .replace(/\$t\(nodes\.([\w-]+)\)/g, (_, node: string) => english.nodes[node as keyof Templates["nodes"]] ?? node);
 }
 
 export function problem(file: string, line: number, code: ProblemCode, values: ProblemValues = {}): ContentProblem {

@@ -9,8 +9,8 @@ import { languages } from "~/i18n/languages";
 import { problem, type ProblemCode } from "~/content/problems";
 import { problemTexts } from "~/review/problem-texts.server";
 
-const codes = Object.keys(english).filter((key) => key !== "kinds") as ProblemCode[];
-const sampleValues = { key: "reading", keys: "objectives, reading", field: "title", detail: "Required", name: "an image", url: "https://example.org", id: "case-cards", slug: "no-such-lesson", source: "ka.md", order: 3, holder: "safe-online", word: "ბარათები", activity: "Warm-up", topic: "cooking", total: 50, minutes: 45, count: 2, sourceCount: 3, number: 1, sourceMinutes: 10, option: 2, sourceOption: 1, printables: "{cards: a}", sourcePrintables: "{cards: b}", variant: "trafiking", term: "trafficking", concept: "trafficking", kind: "phone", value: "112", sourceValue: "113" };
+const codes = Object.keys(english).filter((key) => key !== "kinds" && key !== "nodes") as ProblemCode[];
+const sampleValues = { key: "reading", keys: "objectives, reading", field: "title", detail: "Required", name: "an image", url: "https://example.org", id: "case-cards", slug: "no-such-lesson", source: "ka.md", order: 3, holder: "safe-online", word: "ბარათები", activity: "Warm-up", topic: "cooking", total: 50, minutes: 45, count: 2, sourceCount: 3, number: 1, sourceMinutes: 10, option: 2, sourceOption: 1, printables: "{cards: a}", sourcePrintables: "{cards: b}", variant: "trafiking", term: "trafficking", concept: "trafficking", kind: "phone", value: "112", sourceValue: "113", node: "table" };
 
 describe("content problems in the reader's language", () => {
   it("every code has a text in every language, with every value filled in", async () => {
@@ -18,7 +18,7 @@ describe("content problems in the reader's language", () => {
       const texts = await problemTexts(codes.map((code) => problem("lessons/x/ka.md", 7, code, sampleValues)), language);
       texts.forEach((text, index) => {
         expect(text, `${language} ${codes[index]}`).toMatch(/^lessons\/x\/ka\.md:7: /);
-        expect(text, `${language} ${codes[index]}`).not.toMatch(/\{\{|\$t\(|kinds\./);
+        expect(text, `${language} ${codes[index]}`).not.toMatch(/\{\{|\$t\(|kinds\.|nodes\./);
       });
     }
   });
@@ -37,6 +37,19 @@ describe("content problems in the reader's language", () => {
       expect(text).toContain("30");
       expect(text).toContain("35");
       expect(text).not.toContain("lasts");
+    }
+  });
+});
+
+describe("Markdown a lesson may not contain", () => {
+  it("is named in the reader's language, every kind of it", async () => {
+    for (const language of ["ka", "hy", "az"] as const) {
+      const nodes = Object.keys(english.nodes);
+      const texts = await problemTexts(nodes.map((node) => problem("lessons/x/hy.md", 3, "nodeNotAllowed", { node })), language);
+      texts.forEach((text, index) => {
+        expect(text, `${language} ${nodes[index]}`).not.toContain(english.nodes[nodes[index] as keyof typeof english.nodes]);
+        expect(text).not.toMatch(/\$t\(|nodes\./);
+      });
     }
   });
 });
