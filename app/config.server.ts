@@ -59,7 +59,7 @@ export const environmentSchema = z.object({
   // One core stays for the pages: typesetting never takes them all.
   PDF_WORKERS: z.string().trim().default(String(Math.max(1, availableParallelism() - 1))).pipe(z.string().regex(/^([1-9]|1[0-6])$/, "must be a number of threads from 1 to 16").transform(Number)),
   PDF_QUEUE: z.string().trim().default("16").pipe(z.string().regex(/^\d{1,4}$/, "must be a whole number").transform(Number)),
-  PDF_WORKER_MEMORY_MB: z.string().trim().default("384").pipe(z.string().regex(/^\d{2,5}$/, "must be a number of megabytes").transform(Number)),
+  PDF_WORKER_MEMORY_MB: z.string().trim().default("768").pipe(z.string().regex(/^\d{2,5}$/, "must be a number of megabytes").transform(Number)),
   WARM_UP: onOff("on"),
   HSTS: onOff("on"),
 });

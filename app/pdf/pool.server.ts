@@ -16,6 +16,13 @@ export class TypesettingBusy extends Error {
   }
 }
 
+/** The document outgrew its worker's heap (PDF_WORKER_MEMORY_MB): the worker ended, the others go on. */
+export class TypesettingTooLarge extends Error {
+  constructor() {
+    super("the document needs more memory than a typesetting worker has");
+  }
+}
+
 /** build/pdf-worker.js, beside the server build (build/server/index.js) that imports this module. */
 const workerFile = fileURLToPath(new URL("../pdf-worker.js", import.meta.url));
 
@@ -45,6 +52,7 @@ export async function typeset(spec: DocumentSpec): Promise<{ bytes: Uint8Array; 
     return (await workers.run(spec)) as { bytes: Uint8Array; pageCount: number };
   } catch (error) {
     if (error instanceof Error && /queue is at limit/i.test(error.message)) throw new TypesettingBusy();
+    if ((error as { code?: string } | null)?.code === "ERR_WORKER_OUT_OF_MEMORY") throw new TypesettingTooLarge();
     throw error;
   }
 }

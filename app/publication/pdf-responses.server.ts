@@ -6,7 +6,7 @@ import type { LessonDocumentKind } from "./pdf-assembly.server";
 import { documentLabels } from "~/pdf/documents/labels.server";
 import { unavailableResponse } from "~/http/unavailable";
 import { parsePackRequest, type PackOptions } from "~/pdf/pack-request";
-import { TypesettingBusy } from "~/pdf/pool.server";
+import { TypesettingBusy, TypesettingTooLarge } from "~/pdf/pool.server";
 import type { Language } from "~/i18n/languages";
 import { pdfResponse } from "~/pdf/response.server";
 import { bookPdf, lessonPdf, packPdf } from "./pdfs.server";
@@ -16,12 +16,17 @@ const lessonFileNames = { plan: "lesson-plan", handout: "handout", materials: "m
 
 /**
  * Every typesetting worker busy and the queue full: 503 with Retry-After, in the reader's language.
- * The pages themselves never wait for this.
+ * The pages themselves never wait for this. A document too large for a worker's memory: 422, saying so
+ * (trying again would not help; fewer lessons or copies would).
  */
 async function answeringBusyWith503(language: Language, respond: () => Promise<Response>): Promise<Response> {
   try {
     return await respond();
   } catch (error) {
+    if (error instanceof TypesettingTooLarge) {
+      const t = await translator(language, "common");
+      return new Response(t("error.pdfTooLarge"), { status: 422, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+    }
     if (!(error instanceof TypesettingBusy)) throw error;
     return typesettingBusyResponse(language);
   }

@@ -11,7 +11,7 @@ import { printedOrigin } from "~/pdf/documents/labels.server";
 import { bookDocumentSpec, lessonDocumentSpec, packDocumentSpec } from "./pdf-assembly.server";
 import type { PackOptions } from "~/pdf/pack-request";
 import type { LessonDocumentKind } from "./pdf-assembly.server";
-import { typeset, TypesettingBusy } from "~/pdf/pool.server";
+import { typeset, TypesettingBusy, TypesettingTooLarge } from "~/pdf/pool.server";
 import { engineVersion } from "~/pdf/render.server";
 
 const labelHashes = new Map<Language, string>();
@@ -173,7 +173,8 @@ export async function warmUpPdfEngine(languages: readonly Language[]): Promise<v
  */
 export async function pdfIfReady<T>(pdf: Promise<T>, milliseconds = 1_500): Promise<T | null> {
   const settled = pdf.catch((error: unknown) => {
-    if (error instanceof TypesettingBusy) return null;
+    // Busy, or too large for a worker: the page shows no size rather than failing.
+    if (error instanceof TypesettingBusy || error instanceof TypesettingTooLarge) return null;
     throw error;
   });
   let timer: ReturnType<typeof setTimeout> | undefined;

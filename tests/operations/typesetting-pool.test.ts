@@ -45,3 +45,20 @@ describe("the typesetting pool", () => {
     expect(again.status).toBe(200);
   }, 120_000);
 });
+
+describe("a document larger than a worker's memory", () => {
+  let small: ServerProcess;
+  beforeAll(async () => {
+    small = await startServer({ PDF_WORKERS: "1", PDF_WORKER_MEMORY_MB: "64" });
+  }, 60_000);
+  afterAll(() => small?.dispose());
+
+  it("is answered 422 in the reader's language, never 500, and the server goes on", async () => {
+    const pack = await fetch(`${small.url}/hy/packs/pack.pdf?lessons=${slugs.join(",")}&parts=plan,handout&copies=40`);
+    expect(pack.status).toBe(422);
+    expect(pack.headers.get("cache-control")).toBe("no-store");
+    expect(await pack.text()).toContain("Այս փաստաթուղթը չափազանց մեծ է");
+    expect((await fetch(`${small.url}/hy/lessons/safe-online`)).status).toBe(200);
+    expect((await fetch(`${small.url}/healthz`)).status).toBe(200);
+  }, 120_000);
+});
