@@ -156,15 +156,30 @@ export async function drawDocument(layout: LaidOutDocument, metadata: DocumentMe
 
   for (const [index, laidOutPage] of layout.pages.entries()) {
     for (const link of laidOutPage.links) {
-      const target = layout.anchors[link.anchor];
-      if (!target) continue;
-      const annotation = document.context.obj({
-        Type: "Annot",
-        Subtype: "Link",
-        Rect: [roundTo(link.x), roundTo(layout.height - link.y - link.height), roundTo(link.x + link.width), roundTo(layout.height - link.y)],
-        Border: [0, 0, 0],
-        Dest: [pages[target.page]!.ref, "XYZ", null, roundTo(layout.height - target.y + 14), null],
-      });
+      const rect = [roundTo(link.x), roundTo(layout.height - link.y - link.height), roundTo(link.x + link.width), roundTo(layout.height - link.y)];
+      let annotation: PDFDict;
+      if (link.uri) {
+        // An address (a QR code's): a URI action; its words for whoever cannot see the code.
+        annotation = document.context.obj({
+          Type: "Annot",
+          Subtype: "Link",
+          Rect: rect,
+          Border: [0, 0, 0],
+          // Hex-encoded: no address character needs escaping in a PDF string then. (A URI is 7-bit ASCII.)
+          A: { Type: "Action", S: "URI", URI: PDFHexString.of(Buffer.from(link.uri, "latin1").toString("hex")) },
+          ...(link.description ? { Contents: PDFHexString.fromText(`${link.description}: ${link.uri}`) } : {}),
+        });
+      } else {
+        const target = link.anchor ? layout.anchors[link.anchor] : undefined;
+        if (!target) continue;
+        annotation = document.context.obj({
+          Type: "Annot",
+          Subtype: "Link",
+          Rect: rect,
+          Border: [0, 0, 0],
+          Dest: [pages[target.page]!.ref, "XYZ", null, roundTo(layout.height - target.y + 14), null],
+        });
+      }
       pages[index]!.node.addAnnot(document.context.register(annotation));
     }
   }

@@ -16,23 +16,37 @@ export interface PlacedRun {
   pageOf?: string;
   /** Degrees, counter-clockwise about the run's origin (the draft mark); absent for level text. */
   angle?: number;
+  /**
+   * Page furniture, not content: the running header, the footer, "N / M", a pack's position, a blank
+   * page's note. Always after all of its page's content runs, so that text read in drawing order never
+   * has a page number or a header in the middle of a paragraph.
+   */
+  artifact?: true;
 }
 
 export type Graphic =
   | { kind: "line"; x1: number; y1: number; x2: number; y2: number; width: number; color: Color }
   | { kind: "rect"; x: number; y: number; width: number; height: number; fill?: Color; stroke?: Color; lineWidth?: number; dashed?: boolean }
-  /** A QR code: its dark modules as filled squares of `module` points, top-left corner at (x, y). */
-  | { kind: "qr"; x: number; y: number; module: number; rows: string[]; color: Color };
+  /** A QR code: its dark modules as filled squares of `module` points, top-left corner at (x, y); `text` is what it encodes. */
+  | { kind: "qr"; x: number; y: number; module: number; rows: string[]; color: Color; text: string };
 
+/** A clickable area: to an anchor of the document (the contents), or to an address (a QR code's). */
 export interface PlacedLink {
   x: number;
   y: number;
   width: number;
   height: number;
-  anchor: string;
+  anchor?: string;
+  uri?: string;
+  /** What the link does, said in words (the annotation's /Contents). */
+  description?: string;
 }
 
 export interface LaidOutPage {
+  /**
+   * In drawing order, which is reading order: content as it reads (a list's marker before its item,
+   * a table row by row, cell by cell), then the page's furniture (`artifact`) after all of it.
+   */
   runs: PlacedRun[];
   graphics: Graphic[];
   links: PlacedLink[];

@@ -34,8 +34,12 @@ export type Block =
   | { kind: "space"; height: number }
   /** Cards to cut out: two to a row, each framed by a dashed cut line; a row never splits across pages. */
   | { kind: "cards"; cards: Block[][] }
-  /** Text beside a QR code (the colophon's verify address): one unit that never splits across pages. */
-  | { kind: "qrNote"; blocks: Block[]; qr: QrSymbol }
+  /**
+   * Text beside a QR code (the colophon's verify address, a lesson part's title block with the code of
+   * the lesson's page): one unit that never splits across pages. `caption`: a few words under the code;
+   * `link`: the address the code's square opens when clicked; `keepWithNext` as for a heading.
+   */
+  | { kind: "qrNote"; blocks: Block[]; qr: QrSymbol; caption?: string; link?: string; keepWithNext?: boolean }
   /**
    * A new page; a part of a document may change the running header and the footer's language. With
    * `part`, a new part of a pack starts: on a right-hand (odd) page, its pages numbered from 1.
@@ -44,6 +48,8 @@ export type Block =
 
 /** A QR code's modules, one string of "1" (dark) and "0" (light) per row, top row first. */
 export interface QrSymbol {
+  /** What it encodes (an address). */
+  text: string;
   rows: string[];
 }
 

@@ -21,6 +21,9 @@ const positionSize = 7;
 export function addPageFurniture(pages: LaidOutPage[], furniture: Furniture, measurer: Measurer) {
   const { geometry, frame } = furniture;
   const line = lineMaker(measurer);
+  // Furniture is pushed after all of the page's content (it is drawn after it too), marked as such, in
+  // the order it reads: the running header, then the footer's text, its page number, the pack position.
+  const runsOfArtifact = (...args: Parameters<typeof runsOfLine>): PlacedRun[] => runsOfLine(...args).map((run) => ({ ...run, artifact: true }));
   const numbers = pageNumbers(pages, furniture.numbering);
   const mark = furniture.mark ? draftMark(furniture.mark, geometry, measurer) : [];
   pages.forEach((page, index) => {
@@ -29,23 +32,24 @@ export function addPageFurniture(pages: LaidOutPage[], furniture: Furniture, mea
     if (!page.blank) {
       const headerBaseline = geometry.top - 26;
       const header = line(page.runningTitle, sizes.small, frame.width);
-      if (header) page.runs.push(...runsOfLine(header, frame.x, headerBaseline, sizes.small, grey, measurer));
+      if (header) page.runs.push(...runsOfArtifact(header, frame.x, headerBaseline, sizes.small, grey, measurer));
       page.graphics.push({ kind: "line", x1: frame.x, y1: headerBaseline + 6, x2: frame.x + frame.width, y2: headerBaseline + 6, width: 0.5, color: rule });
     } else {
       // Small and centred in the middle of the page: nobody wonders whether something failed to print.
       const note = line(page.blank, sizes.small, frame.width)!;
-      page.runs.push(...runsOfLine(note, frame.x + (frame.width - note.width) / 2, geometry.height / 2, sizes.small, grey, measurer));
+      page.runs.push(...runsOfArtifact(note, frame.x + (frame.width - note.width) / 2, geometry.height / 2, sizes.small, grey, measurer));
     }
 
     page.graphics.push({ kind: "line", x1: frame.x, y1: footerBaseline - 13, x2: frame.x + frame.width, y2: footerBaseline - 13, width: 0.5, color: rule });
     const number = numbers[index];
     const pageNumber = number ? line(number, sizes.small, frame.width, boldStyle)! : null;
-    if (pageNumber) page.runs.push(...runsOfLine(pageNumber, frame.x + frame.width - pageNumber.width, footerBaseline, sizes.small, black, measurer));
     const footer = line(page.footer, sizes.small, frame.width - (pageNumber?.width ?? 0) - 12);
-    if (footer) page.runs.push(...runsOfLine(footer, frame.x, footerBaseline, sizes.small, grey, measurer));
+    // Left to right on the footer's line: the help line, then "N / M" (never "5 / 7Help line").
+    if (footer) page.runs.push(...runsOfArtifact(footer, frame.x, footerBaseline, sizes.small, grey, measurer));
+    if (pageNumber) page.runs.push(...runsOfArtifact(pageNumber, frame.x + frame.width - pageNumber.width, footerBaseline, sizes.small, black, measurer));
     if (page.position) {
       const position = line(page.position.replace("{page}", String(index + 1)), positionSize, frame.width)!;
-      page.runs.push(...runsOfLine(position, frame.x + frame.width - position.width, footerBaseline + 11, positionSize, grey, measurer));
+      page.runs.push(...runsOfArtifact(position, frame.x + frame.width - position.width, footerBaseline + 11, positionSize, grey, measurer));
     }
     if (mark.length > 0) page.marks.push(...mark.map((run) => ({ ...run })));
   });

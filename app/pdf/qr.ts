@@ -6,8 +6,9 @@ import type { QrSymbol } from "./model";
 const symbols = new Map<string, QrSymbol>();
 
 /**
- * The symbol for a text (the verify page's address). Error correction M: a printed code survives a
- * crease or a smudge over 15 % of it, and a 40-character address still fits in a 29 × 29 symbol.
+ * The symbol for a text (the verify page's address, a lesson's page). Error correction M: a printed code
+ * survives a crease or a smudge over 15 % of it; a 40-character address fits in a 29 × 29 symbol, a
+ * lesson's teacher page (about 65 characters) in 37 × 37.
  */
 export function qrSymbol(text: string): QrSymbol {
   let symbol = symbols.get(text);
@@ -19,7 +20,7 @@ export function qrSymbol(text: string): QrSymbol {
       for (let column = 0; column < modules.size; column += 1) bits += modules.get(row, column) ? "1" : "0";
       rows.push(bits);
     }
-    symbol = { rows };
+    symbol = { text, rows };
     symbols.set(text, symbol);
   }
   return symbol;

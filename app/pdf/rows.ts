@@ -90,8 +90,9 @@ function blockRows(block: Block, frame: Frame, measurer: Measurer, first: boolea
         const rows = blocksRows(item, { x: frame.x + indent, width: frame.width - indent }, measurer);
         if (rows[0]) {
           rows[0].spaceBefore = index === 0 && first ? 0 : 3;
+          // The marker is drawn before its item's text: tools that read in drawing order give "1. When…".
           const markerRows = textRows([{ text: marker }], { x: frame.x, width: indent }, measurer, { size: sizes.body });
-          rows[0].runs.push(...(markerRows[0]?.runs ?? []));
+          rows[0].runs.unshift(...(markerRows[0]?.runs ?? []));
         }
         return rows;
       });
@@ -108,7 +109,7 @@ function blockRows(block: Block, frame: Frame, measurer: Measurer, first: boolea
         });
         if (rows[0]) {
           const markerRows = textRows([{ text: letter, style: right ? boldStyle : undefined }], { x: frame.x + 13, width: 17 }, measurer, { size: sizes.body });
-          rows[0].runs.push(...(markerRows[0]?.runs ?? []));
+          rows[0].runs.unshift(...(markerRows[0]?.runs ?? [])); // "a)" before its option, as a reader reads it
           const box = sizes.body * 0.8;
           const top = (rows[0].height - box) / 2;
           rows[0].graphics.push(
@@ -208,20 +209,36 @@ const qrSide = 56.7;
 /** Light modules around the symbol that a reader needs to find it (the standard asks for four). */
 const qrQuietModules = 4;
 
-/** Text on the left, the QR code on the right with its quiet zone, top-aligned: one row. */
+/** The caption under a lesson part's QR code: small, grey, centred under the code. */
+const qrCaptionSize = 7;
+
+/**
+ * Text on the left, the QR code on the right with its quiet zone, top-aligned, its caption under it:
+ * one row. The text's anchor and bookmark (a part's title) and the code's link travel with the row.
+ */
 function qrNoteRow(block: Extract<Block, { kind: "qrNote" }>, frame: Frame, measurer: Measurer, first: boolean): Row {
   const size = block.qr.rows.length;
   const module = qrSide / size;
   const quiet = qrQuietModules * module;
-  const text = stacked(blocksRows(block.blocks, { x: frame.x, width: frame.width - qrSide - quiet }, measurer), 0);
-  const qr: Graphic = { kind: "qr", x: frame.x + frame.width - qrSide, y: 0, module, rows: block.qr.rows, color: black };
+  const inner = blocksRows(block.blocks, { x: frame.x, width: frame.width - qrSide - quiet }, measurer);
+  const text = stacked(inner, 0);
+  const codeX = frame.x + frame.width - qrSide;
+  const qr: Graphic = { kind: "qr", x: codeX, y: 0, module, rows: block.qr.rows, color: black, text: block.qr.text };
+  // The caption after the text it stands beside: read in drawing order, the title block comes first.
+  const caption = block.caption
+    ? stacked(textRows([{ text: block.caption }], { x: codeX, width: qrSide }, measurer, { size: qrCaptionSize, color: grey, align: "center" }), qrSide + quiet)
+    : null;
+  const codeHeight = caption ? caption.height : qrSide;
+  const links: PlacedLink[] = block.link ? [{ x: codeX, y: 0, width: qrSide, height: codeHeight, uri: block.link, description: block.caption }] : [];
   return {
-    height: Math.max(text.height, qrSide + quiet / 2),
+    height: Math.max(text.height, codeHeight + quiet / 2),
     spaceBefore: first ? 0 : Math.max(8, quiet),
-    keepWithNext: false,
-    runs: text.runs,
+    keepWithNext: block.keepWithNext ?? false,
+    runs: [...text.runs, ...(caption?.runs ?? [])],
     graphics: [...text.graphics, qr],
-    links: [],
+    links,
+    anchor: inner.find((row) => row.anchor)?.anchor,
+    outline: inner.find((row) => row.outline)?.outline,
   };
 }
 

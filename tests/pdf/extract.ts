@@ -27,8 +27,8 @@ export async function extractPdf(bytes: Uint8Array): Promise<ExtractedPdf> {
 }
 
 /**
- * A page's body text: the engine draws the running header and then the footer after the body, so
- * they are the page's last two lines of text.
+ * A page's body text: the engine draws the page's furniture after all of its content (the running
+ * header, then the footer with "N / M" on its line), so they are the page's last two lines of text.
  */
 export function bodyOf(pageText: string): string {
   return pageText.split("\n").slice(0, -2).join("\n");

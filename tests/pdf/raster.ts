@@ -1,7 +1,8 @@
 // Pages as a reader sees them: rendered by poppler's pdftoppm (what .ci/run installs) into PPM images,
-// read here without any image library. For marks that must be seen and QR codes that must be read.
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+// read here without any image library. For marks that must be seen and QR codes that must be read
+// (sampled module by module, or decoded by zbarimg as a phone would).
+import { execFileSync, spawnSync } from "node:child_process";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -74,4 +75,30 @@ export function reddishPixels(raster: Raster): number {
     if (red - green > 20 && red - blue > 20) count += 1;
   }
   return count;
+}
+
+/**
+ * The QR codes a phone would read on a page (counted from 1): the page rendered by poppler at `dpi`
+ * into a PNG (kept as `keepAs` when given, to look at), decoded by ZBar's `zbarimg` (Debian package
+ * zbar-tools, which .ci/run installs). Each decoded text once, in ZBar's order.
+ */
+export function decodeQrCodes(bytes: Uint8Array, page: number, dpi: number, keepAs?: string): string[] {
+  const directory = mkdtempSync(path.join(tmpdir(), "pdf-qr-"));
+  try {
+    const file = path.join(directory, "document.pdf");
+    writeFileSync(file, bytes);
+    execFileSync("pdftoppm", ["-r", String(dpi), "-f", String(page), "-l", String(page), "-png", "-singlefile", file, path.join(directory, "page")], { stdio: ["ignore", "ignore", "pipe"] });
+    const image = path.join(directory, "page.png");
+    if (keepAs) {
+      mkdirSync(path.dirname(keepAs), { recursive: true });
+      copyFileSync(image, keepAs);
+    }
+    const result = spawnSync("zbarimg", ["--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", image], { encoding: "utf8" });
+    if (result.error) throw result.error;
+    // 0: symbols found; 4: none found (not an error here: the caller asserts what it expects).
+    if (result.status !== 0 && result.status !== 4) throw new Error(`zbarimg failed (${result.status}): ${result.stderr}`);
+    return [...new Set(result.stdout.split("\n").filter((line) => line.length > 0))];
+  } finally {
+    rmSync(directory, { recursive: true, force: true });
+  }
 }

@@ -6,13 +6,23 @@ import { translator } from "~/i18n/i18n.server";
 import type { Language } from "~/i18n/languages";
 import { withUnbreakablePhoneNumbers } from "~/content/phone-numbers";
 import { helpLine } from "~/layout/navigation";
-import type { DocumentLabels } from "./lesson-parts";
+import type { DocumentLabels, LessonPage } from "./lesson-parts";
 
 const cache = new Map<Language, DocumentLabels>();
 
 /** The portal's public address as printed in the colophon (configuration, never a request's Host). */
 export function printedOrigin(): string {
   return config().publicOrigin ?? "";
+}
+
+/**
+ * A lesson's page in a language, full address, for the QR code on its plan (the teacher page), handout
+ * and materials (the lesson page); null without a configured origin.
+ */
+export function lessonPageAddress(language: Language, slug: string, page: LessonPage): string | null {
+  const origin = printedOrigin();
+  if (!origin) return null;
+  return `${origin}/${language}/lessons/${encodeURIComponent(slug)}${page === "teacher" ? "/teacher" : ""}`;
 }
 
 /** Where a teacher checks a printed or downloaded copy: the full address, to type or to scan. */
@@ -83,6 +93,7 @@ export async function documentLabels(language: Language): Promise<DocumentLabels
       position: documents("print.position", { page: "{page}" }),
       draft: documents("print.draft"),
     },
+    lessonPage: { address: (slug, page) => lessonPageAddress(language, slug, page), caption: documents("print.lessonCode") },
     book: {
       siteName: common("site.name"),
       student: documents("studentBook"),

@@ -3,7 +3,16 @@
 import type { LessonDocument } from "~/content/document";
 import type { LessonSummary } from "~/content/views";
 import type { Block } from "../model";
+import { qrSymbol } from "../qr";
 import { blocksOf, inlinesOf } from "./blocks";
+
+/** Which of a lesson's pages a part's QR code leads to: the students' lesson page, or the teacher's. */
+export type LessonPage = "lesson" | "teacher";
+
+/** Whether a part carries the QR code of its lesson's page (not a draft: the page shows what is approved). */
+export interface PartOptions {
+  code?: boolean;
+}
 
 /** A lesson's text in one language, with the labels of that language. */
 export interface LessonInLanguage {
@@ -45,6 +54,12 @@ export interface DocumentLabels {
   };
   /** What printing adds: the note on a blank left-hand page, a pack's page position ("{page}"), the draft mark. */
   print: { blankPage: string; position: string; draft: string };
+  /**
+   * The lesson's page on the site in this language, for the QR code beside a part's title: the lesson
+   * page (handouts, materials) or its teacher page (plans). Null without PUBLIC_ORIGIN: a code of a bare
+   * path would lead a phone nowhere. `caption`: the words under the code.
+   */
+  lessonPage: { address: (slug: string, page: LessonPage) => string | null; caption: string };
   book: {
     siteName: string;
     student: string;
@@ -62,13 +77,20 @@ function sectionHeading(title: string, anchor: string): Block {
   return { kind: "heading", level: 2, inlines: [{ text: title }], outline: { level: 1, title }, anchor };
 }
 
-function titleBlocks(document: LessonDocument, lesson: LessonSummary, labels: DocumentLabels, part: string, anchor: string): Block[] {
-  return [
+/**
+ * The part's name, the lesson's title, summary and facts; beside them, on the part's first page, a QR
+ * code of the lesson's page in the part's language (clickable too), with a caption under it.
+ */
+function titleBlocks(document: LessonDocument, lesson: LessonSummary, labels: DocumentLabels, part: string, anchor: string, page: LessonPage, options: PartOptions): Block[] {
+  const blocks: Block[] = [
     { kind: "paragraph", inlines: [{ text: part, style: { bold: true } }], size: "small" },
     { kind: "heading", level: 1, inlines: [{ text: document.title }], outline: { level: 0, title: `${document.title} — ${part}` }, anchor },
     { kind: "paragraph", inlines: [{ text: document.summary, style: { italic: true } }] },
     { kind: "paragraph", inlines: [{ text: labels.facts(lesson) }], size: "small" },
   ];
+  const address = options.code === false ? null : labels.lessonPage.address(lesson.slug, page);
+  if (!address) return blocks;
+  return [{ kind: "qrNote", blocks, qr: qrSymbol(address), caption: labels.lessonPage.caption, link: address, keepWithNext: true }];
 }
 
 function activityTable(document: LessonDocument, lesson: LessonSummary, labels: DocumentLabels): Block {
@@ -141,10 +163,10 @@ export function helpLineBox(labels: DocumentLabels): Block {
  * The teacher's lesson plan: objectives, materials, the timed plan, activities, the reading and the
  * discussion questions (so that one printed document runs the lesson), answers, notes, safeguarding.
  */
-export function lessonPlanBlocks(document: LessonDocument, lesson: LessonSummary, labels: DocumentLabels, anchor: string): Block[] {
+export function lessonPlanBlocks(document: LessonDocument, lesson: LessonSummary, labels: DocumentLabels, anchor: string, options: PartOptions = {}): Block[] {
   const id = (section: string) => `${anchor}/${section}`;
   return [
-    ...titleBlocks(document, lesson, labels, labels.lessonPlan, anchor),
+    ...titleBlocks(document, lesson, labels, labels.lessonPlan, anchor, "teacher", options),
     sectionHeading(labels.sections.objectives, id("objectives")),
     ...blocksOf(document.objectives),
     sectionHeading(labels.sections.materials, id("materials")),
@@ -168,10 +190,10 @@ export function lessonPlanBlocks(document: LessonDocument, lesson: LessonSummary
 }
 
 /** The student handout: reading, activities, discussion, the quiz without answers, the help line. */
-export function handoutBlocks(document: LessonDocument, lesson: LessonSummary, labels: DocumentLabels, anchor: string): Block[] {
+export function handoutBlocks(document: LessonDocument, lesson: LessonSummary, labels: DocumentLabels, anchor: string, options: PartOptions = {}): Block[] {
   const id = (section: string) => `${anchor}/${section}`;
   return [
-    ...titleBlocks(document, lesson, labels, labels.handout, anchor),
+    ...titleBlocks(document, lesson, labels, labels.handout, anchor, "lesson", options),
     sectionHeading(labels.sections.reading, id("reading")),
     ...blocksOf(document.reading),
     sectionHeading(labels.sections.activities, id("activities")),
@@ -191,8 +213,8 @@ const copiesOfSingleCard = 8;
  * The printable materials for the classroom: each set of cards under its title, several cards to a page
  * with cut lines; each sheet on a page of its own, its title large. Nothing here is for the teacher's eyes only.
  */
-export function materialsBlocks(document: LessonDocument, lesson: LessonSummary, labels: DocumentLabels, anchor: string): Block[] {
-  const blocks: Block[] = [...titleBlocks(document, lesson, labels, labels.materials, anchor)];
+export function materialsBlocks(document: LessonDocument, lesson: LessonSummary, labels: DocumentLabels, anchor: string, options: PartOptions = {}): Block[] {
+  const blocks: Block[] = [...titleBlocks(document, lesson, labels, labels.materials, anchor, "lesson", options)];
   document.printables.forEach((printable, index) => {
     const outline = { level: 1, title: printable.title };
     const id = `${anchor}/material-${printable.id}`;

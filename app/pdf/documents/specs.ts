@@ -45,17 +45,18 @@ function standalone(item: LessonInLanguage, part: string, body: Block[], options
   };
 }
 
+// A draft carries no QR code of the lesson's page: that page shows the approved text, not the draft.
 export function lessonPlanSpec(item: LessonInLanguage, options: StandaloneOptions = {}): DocumentSpec {
-  return standalone(item, item.labels.lessonPlan, lessonPlanBlocks(item.document, item.lesson, item.labels, "lesson"), options);
+  return standalone(item, item.labels.lessonPlan, lessonPlanBlocks(item.document, item.lesson, item.labels, "lesson", { code: !options.draft }), options);
 }
 
 export function handoutSpec(item: LessonInLanguage, options: StandaloneOptions = {}): DocumentSpec {
-  return standalone(item, item.labels.handout, handoutBlocks(item.document, item.lesson, item.labels, "lesson"), options);
+  return standalone(item, item.labels.handout, handoutBlocks(item.document, item.lesson, item.labels, "lesson", { code: !options.draft }), options);
 }
 
 /** The lesson's printable materials: cards with cut lines, sheets a page each. */
 export function materialsSpec(item: LessonInLanguage, options: StandaloneOptions = {}): DocumentSpec {
-  return standalone(item, item.labels.materials, materialsBlocks(item.document, item.lesson, item.labels, "lesson"), options);
+  return standalone(item, item.labels.materials, materialsBlocks(item.document, item.lesson, item.labels, "lesson", { code: !options.draft }), options);
 }
 
 function coverBlocks(labels: DocumentLabels, bookTitle: string): Block[] {
@@ -95,7 +96,11 @@ export function bookSpec(kind: "student" | "teacher", lessons: LessonInLanguage[
 
 /** Without bookmarks: the second and later copies of a handout are for the printer, not for navigation. */
 function withoutOutline(blocks: Block[]): Block[] {
-  return blocks.map((block) => (block.kind === "heading" ? { ...block, outline: undefined, anchor: undefined } : block));
+  return blocks.map((block) => {
+    if (block.kind === "heading") return { ...block, outline: undefined, anchor: undefined };
+    if (block.kind === "qrNote") return { ...block, blocks: withoutOutline(block.blocks) }; // the title beside the code
+    return block;
+  });
 }
 
 interface PackLesson {
