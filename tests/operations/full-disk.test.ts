@@ -57,10 +57,16 @@ describe.skipIf(!mounted)("the data's disk nearly full (a real tmpfs)", () => {
     expect(cache.filter((name) => name.endsWith(".tmp"))).toEqual([]);
     expect(freeBytes().free).toBeGreaterThanOrEqual(reserve - mebibyte); // the database's own writes aside
 
+    // Something else goes on filling the disk, into the reserve: half of it is left.
+    writeFileSync(path.join(mountPoint, "more-ballast"), Buffer.alloc(Math.max(0, freeBytes().free - Math.floor(reserve / 2))));
+    expect(freeBytes().free).toBeLessThan(reserve);
+
     // A pack that is not stored is still served, whole.
+    const storedBefore = readdirSync(path.join(mountPoint, "pdf-cache")).filter((name) => name.endsWith(".pdf")).length;
     const unstored = await fetch(`${server.url}/hy/packs/pack.pdf?lessons=safe-online&parts=handout&copies=3`);
     expect(unstored.status).toBe(200);
     expect(Buffer.from(await unstored.arrayBuffer()).subarray(0, 5).toString()).toBe("%PDF-");
+    expect(readdirSync(path.join(mountPoint, "pdf-cache")).filter((name) => name.endsWith(".pdf")).length).toBe(storedBefore);
 
     const signIn = await signInNewReviewer(server, path.join(mountPoint, "portal.db"), "disk@review.test");
     expect(signIn.status).toBe(303);
