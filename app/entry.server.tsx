@@ -65,11 +65,15 @@ export function cachedPublicPage(url: string, ifNoneMatch: string | undefined, a
   return servePage(url, ifNoneMatch, acceptsGzip);
 }
 
+const rightAddress = /^\/(?:ka|hy|az|en)(?:\/[^A-Z]*)?$/;
+
 /**
  * Called by the server before Remix: where a mistyped address should go (app/publication/addresses.server.ts).
  * Only the headers that choose a language matter.
  */
-export function forgivingAddress(pathAndQuery: string, headers: { cookie?: string; acceptLanguage?: string }) {
+export async function forgivingAddress(pathAndQuery: string, headers: { cookie?: string; acceptLanguage?: string }) {
+  // Every GET comes through here: the usual address (one of our prefixes, nothing in capitals) goes on at once.
+  if (rightAddress.test(pathAndQuery.split("?")[0]!)) return null;
   const request = new Request(new URL(pathAndQuery, "http://portal.invalid"), {
     headers: { Cookie: headers.cookie ?? "", "Accept-Language": headers.acceptLanguage ?? "" },
   });

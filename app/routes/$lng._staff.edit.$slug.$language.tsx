@@ -3,6 +3,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { requirePermission, requireSameOrigin } from "~/auth/access.server";
+import { ProblemList } from "~/components/ProblemList";
 import { RevisionPreview } from "~/components/RevisionPreview";
 import { StaffNav } from "~/components/StaffNav";
 import { isSlug } from "~/content/document";
@@ -93,26 +94,14 @@ export default function Editor() {
       {outdated ? (
         <div className="form-errors" data-outdated="">
           <p>{t("status.detail.outdated", { id: outdated.revisionId })}</p>
-          <ul>
-            {outdated.differences.map((difference) => (
-              <li key={difference}>
-                <code>{difference}</code>
-              </li>
-            ))}
-          </ul>
+          <ProblemList problems={outdated.differences} />
         </div>
       ) : null}
       {result?.error ? (
         <div className="form-errors" role="alert">
           <p>{result.error}</p>
           {result.problems.length > 0 ? (
-            <ul>
-              {result.problems.map((problem) => (
-                <li key={problem}>
-                  <code>{problem}</code>
-                </li>
-              ))}
-            </ul>
+            <ProblemList problems={result.problems} />
           ) : null}
         </div>
       ) : null}

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { requirePermission, requireSameOrigin } from "~/auth/access.server";
 import { can } from "~/auth/policy";
 import { ReviewChangeSize, ReviewDiff } from "~/components/ReviewDiff";
+import { ProblemList } from "~/components/ProblemList";
 import { RevisionPreview } from "~/components/RevisionPreview";
 import { StaffNav } from "~/components/StaffNav";
 import { invalidateCatalogue } from "~/publication/catalogue.server";
@@ -135,13 +136,7 @@ export default function Revision() {
       {blocked ? (
         <div className="form-errors" id="revision-problems">
           <p>{t("revision.problems")}</p>
-          <ul>
-            {revision.problems.map((problem) => (
-              <li key={problem}>
-                <code>{problem}</code>
-              </li>
-            ))}
-          </ul>
+          <ProblemList problems={revision.problems} />
         </div>
       ) : null}
 
@@ -157,13 +152,7 @@ export default function Revision() {
                   <>
                     {" "}
                     — {t("revision.affectedDiffers")}
-                    <ul>
-                      {entry.differences.map((difference) => (
-                        <li key={difference}>
-                          <code>{difference}</code>
-                        </li>
-                      ))}
-                    </ul>
+                    <ProblemList problems={entry.differences} />
                   </>
                 ) : null}
               </li>

@@ -1,24 +1,16 @@
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import SqliteDatabase from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { createDatabase, migrateToLatest } from "~/db/database.server";
-import { environmentOutsideVitest, root } from "../support/server-process";
+import { runCli } from "../support/server-process";
 
 const directory = mkdtempSync(path.join(tmpdir(), "portal-backup-"));
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
 /** `npm run cli -- db backup <file>`, as an operator runs it. */
-function backup(file: string, databaseUrl: string) {
-  const result = spawnSync(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "app/cli/main.ts", "db", "backup", file], {
-    cwd: root,
-    env: { ...environmentOutsideVitest(), DATABASE_URL: databaseUrl },
-    encoding: "utf8",
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const backup = (file: string, databaseUrl: string) => runCli(databaseUrl, "db", "backup", file);
 
 describe("npm run cli -- db backup <file>", () => {
   it("copies a live SQLite database, rows still in its WAL included, into one file that opens on its own", async () => {

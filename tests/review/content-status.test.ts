@@ -1,7 +1,6 @@
 // What reaches the authors of the lesson files: `content sync` refuses a broken file (file:line, exit 1)
 // and imports the rest; `content status` lists what awaits review and what was sent back, with the
 // reviewer's comment at the line it quotes. Run as an editor runs them: the CLI on a real database file.
-import { spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -10,20 +9,13 @@ import { createUser } from "~/auth/users.server";
 import { createDatabase, migrateToLatest } from "~/db/database.server";
 import { decideRevision } from "~/review/decisions.server";
 import { lineQuotedBy } from "~/review/content-status.server";
-import { environmentOutsideVitest, root } from "../support/server-process";
+import { runCli } from "../support/server-process";
 
 const directory = mkdtempSync(path.join(tmpdir(), "portal-content-status-"));
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
 const fixtures = path.resolve(import.meta.dirname, "../fixtures/lessons/good");
 
-function cli(databaseUrl: string, ...args: string[]) {
-  const result = spawnSync(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "app/cli/main.ts", ...args], {
-    cwd: root,
-    env: { ...environmentOutsideVitest(), DATABASE_URL: databaseUrl },
-    encoding: "utf8",
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const cli = runCli;
 
 describe("content sync and content status, for the authors of the files", () => {
   it("refuses a broken file with file:line and imports the rest; lists revisions and the comments sent back", async () => {

@@ -1,7 +1,7 @@
 // Starts the production server (build/server.js) as a process of its own (its own port, database, PDF cache and session secret) and
 // keeps what it prints: the operations tests read its log, send it signals and watch it exit, which the
 // shared server of tests/setup must be spared.
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
@@ -168,4 +168,14 @@ export async function signInNewReviewer(server: ServerProcess, databaseFile: str
     headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: server.url },
     body: new URLSearchParams({ email, password }),
   });
+}
+
+/** `npm run cli -- <args>`, as an editor or operator runs it, on the database at `databaseUrl`. */
+export function runCli(databaseUrl: string, ...args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "app/cli/main.ts", ...args], {
+    cwd: root,
+    env: { ...environmentOutsideVitest(), DATABASE_URL: databaseUrl },
+    encoding: "utf8",
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
