@@ -6,7 +6,9 @@
 import { deflateSync } from "node:zlib";
 import { type PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, type PDFRef, type PDFFont, type PDFPage } from "pdf-lib";
 import { loadFonts } from "./fonts.server";
-import type { Graphic, LaidOutDocument, OutlineEntry, PlacedRun } from "./layout";
+import type { LaidOutDocument, OutlineEntry } from "./layout";
+import { artifactOperators, graphicsOperators, textOperators, type ContentTarget } from "./draw-content";
+import { Tagging, xmpMetadata } from "./tagging";
 import { markOpacity } from "./theme";
 import type { Measurer } from "./text-style";
 
@@ -26,6 +28,19 @@ interface DocumentMetadata {
  * fifth larger (a 40-page book stays far below the 1.5 MB budget).
  */
 const compressionLevel = 1;
+
+/**
+ * A font's resource name in one content stream: short (/F1 …), since a page switches fonts at every space
+ * of Georgian and Armenian text (their fonts have no space glyph), so the name is written thousands of times.
+ */
+function resourceName(names: Map<string, string>, fileId: string): string {
+  let name = names.get(fileId);
+  if (!name) {
+    name = `/F${names.size + 1}`;
+    names.set(fileId, name);
+  }
+  return name;
+}
 
 /** Subset font names carry a tag; a fixed one per font keeps the bytes reproducible. */
 function subsetTag(fileId: string): string {
@@ -90,68 +105,77 @@ export async function drawDocument(layout: LaidOutDocument, metadata: DocumentMe
 
   // The draft mark's translucency: one graphics state for the document, named on the pages that use it.
   let markState: PDFRef | null = null;
+  const tagging = new Tagging(context, layout.structure);
+  const encodeIn = (fileId: string, text: string) => encode(embedded.get(fileId)!, fileId, text);
+
+  // A copy's pages print the first copy's content from one form XObject each: untagged (the copy is
+  // for the printer, an artifact), fonts named in its own resources.
+  const sharedContent = new Map<number, PDFRef>();
+  const formOf = (pageIndex: number): PDFRef => {
+    let form = sharedContent.get(pageIndex);
+    if (form) return form;
+    const original = layout.pages[pageIndex]!;
+    const fonts = new Map<string, string>();
+    const target: ContentTarget = {
+      measurer,
+      pageHeight: layout.height,
+      encode: encodeIn,
+      fontName: (fileId) => resourceName(fonts, fileId),
+    };
+    const operators = [
+      ...graphicsOperators(original.graphics.filter((graphic) => !(graphic.kind === "line" && graphic.artifact)), target),
+      ...textOperators(original.runs.filter((run) => !run.artifact), target),
+    ];
+    const fontDictionary = Object.fromEntries([...fonts].map(([fileId, name]) => [name.slice(1), embedded.get(fileId)!.ref]));
+    form = context.register(
+      context.flateStream(Buffer.from(operators.join("\n"), "latin1"), {
+        Type: "XObject",
+        Subtype: "Form",
+        BBox: [0, 0, layout.width, layout.height],
+        Resources: { Font: fontDictionary },
+      }),
+    );
+    sharedContent.set(pageIndex, form);
+    return form;
+  };
 
   const pages: PDFPage[] = [];
   for (const laidOutPage of layout.pages) {
     const page = document.addPage([layout.width, layout.height]);
     pages.push(page);
+    const marks = tagging.page(page.ref);
+    const fonts = new Map<string, string>();
+    const target: ContentTarget = {
+      measurer,
+      pageHeight: layout.height,
+      encode: encodeIn,
+      fontName: (fileId) => {
+        const known = fonts.size;
+        const name = resourceName(fonts, fileId);
+        if (fonts.size > known) page.node.setFontDictionary(PDFName.of(name.slice(1)), embedded.get(fileId)!.ref);
+        return name;
+      },
+      open: (element) => marks.open(element),
+    };
     const content: string[] = [];
-    for (const graphic of laidOutPage.graphics) content.push(graphicOperators(graphic, layout.height));
-
-    const fontKeys = new Map<string, string>();
-    const fontKey = (fileId: string, font: PDFFont) => {
-      let key = fontKeys.get(fileId);
-      if (!key) {
-        // Short resource names (/F1 …): a page switches fonts at every space of Georgian and Armenian
-        // text (their fonts have no space glyph), so the name is written thousands of times.
-        const name = PDFName.of(`F${fontKeys.size + 1}`);
-        page.node.setFontDictionary(name, font.ref);
-        key = name.asString();
-        fontKeys.set(fileId, key);
-      }
-      return key;
-    };
-    const textObject = (runs: readonly PlacedRun[]) => {
-      content.push("BT");
-      let currentFont = "";
-      let currentColor = "";
-      // Where the text position stands after the previous run: a run that continues the same line
-      // needs no new text matrix (drawing a glyph advances the position by exactly its measured width).
-      let continuesAt = { x: Number.NaN, y: Number.NaN, slant: Number.NaN };
-      for (const run of runs) {
-        if (run.pieces.every((piece) => piece.length === 0)) continue;
-        const face = measurer.face(run.faceId);
-        const font = embedded.get(face.fileId)!;
-        const fontState = `${fontKey(face.fileId, font)} ${number(run.size)} Tf`;
-        if (fontState !== currentFont) {
-          content.push(fontState);
-          currentFont = fontState;
-        }
-        const color = `${run.color.map(number).join(" ")} rg`;
-        if (color !== currentColor) {
-          content.push(color);
-          currentColor = color;
-        }
-        const hex = run.pieces.map((piece) => encode(font, face.fileId, piece)).join("");
-        const continues = run.angle === undefined && run.y === continuesAt.y && face.slant === continuesAt.slant && Math.abs(run.x - continuesAt.x) < 0.01;
-        if (!continues) content.push(`${textMatrix(face.slant, run.angle)} ${number(run.x)} ${number(layout.height - run.y)} Tm`);
-        content.push(`<${hex}> Tj`);
-        continuesAt = { x: run.x + run.width, y: run.y, slant: face.slant };
-      }
-      content.push("ET");
-    };
-
+    if (laidOutPage.contentOf !== undefined) {
+      page.node.setXObject(PDFName.of("C"), formOf(laidOutPage.contentOf));
+      content.push("/Artifact <</Type /Pagination>> BDC", "q /C Do Q", "EMC");
+    }
+    content.push(...graphicsOperators(laidOutPage.graphics, target));
     if (laidOutPage.marks.length > 0) {
       // Over the fills (a quote's tint does not hide it), under the text (which stays as legible as ever).
       markState ??= context.register(context.obj({ Type: "ExtGState", ca: markOpacity, CA: markOpacity }));
       page.node.setExtGState(PDFName.of("GM"), markState);
-      content.push("q", "/GM gs");
-      textObject(laidOutPage.marks);
-      content.push("Q");
+      content.push("q", "/GM gs", ...artifactOperators(textOperators(laidOutPage.marks, { ...target, open: undefined }), target), "Q");
     }
-    textObject(laidOutPage.runs);
+    content.push(...textOperators(laidOutPage.runs, target));
     const stream = context.flateStream(Buffer.from(content.join("\n"), "latin1"));
     page.node.addContentStream(context.register(stream));
+    const structParents = tagging.finishPage(marks);
+    if (structParents !== null) page.node.set(PDFName.of("StructParents"), PDFNumber.of(structParents));
+    // Tab order follows the structure (PDF/UA 7.18.3).
+    page.node.set(PDFName.of("Tabs"), PDFName.of("S"));
   }
 
   for (const [index, laidOutPage] of layout.pages.entries()) {
@@ -167,7 +191,7 @@ export async function drawDocument(layout: LaidOutDocument, metadata: DocumentMe
           Border: [0, 0, 0],
           // Hex-encoded: no address character needs escaping in a PDF string then. (A URI is 7-bit ASCII.)
           A: { Type: "Action", S: "URI", URI: PDFHexString.of(Buffer.from(link.uri, "latin1").toString("hex")) },
-          ...(link.description ? { Contents: PDFHexString.fromText(`${link.description}: ${link.uri}`) } : {}),
+          Contents: PDFHexString.fromText(link.description ? `${link.description}: ${link.uri}` : link.uri),
         });
       } else {
         const target = link.anchor ? layout.anchors[link.anchor] : undefined;
@@ -178,9 +202,14 @@ export async function drawDocument(layout: LaidOutDocument, metadata: DocumentMe
           Rect: rect,
           Border: [0, 0, 0],
           Dest: [pages[target.page]!.ref, "XYZ", null, roundTo(layout.height - target.y + 14), null],
+          ...(link.description ? { Contents: PDFHexString.fromText(link.description) } : {}),
         });
       }
-      pages[index]!.node.addAnnot(document.context.register(annotation));
+      const reference = document.context.register(annotation);
+      // Printed with the page (a QR code's link on paper is the code itself); tagged inside its Link.
+      annotation.set(PDFName.of("F"), PDFNumber.of(4));
+      if (link.element !== undefined) annotation.set(PDFName.of("StructParent"), PDFNumber.of(tagging.annotation(link.element, reference, pages[index]!.ref)));
+      pages[index]!.node.addAnnot(reference);
     }
   }
 
@@ -192,6 +221,12 @@ export async function drawDocument(layout: LaidOutDocument, metadata: DocumentMe
   document.setCreator(metadata.creator);
   document.setProducer(metadata.producer);
   document.setLanguage(metadata.language);
+  // Tagged PDF (PDF/UA-1): the structure tree, the claim that the content is marked, and XMP metadata.
+  document.catalog.set(PDFName.of("StructTreeRoot"), tagging.write());
+  document.catalog.set(PDFName.of("MarkInfo"), context.obj({ Marked: true }));
+  const languages = [...new Set([metadata.language, ...layout.structure.flatMap((element) => (element.language ? [element.language] : []))])];
+  const xmp = context.stream(xmpMetadata({ ...metadata, languages }), { Type: "Metadata", Subtype: "XML" });
+  document.catalog.set(PDFName.of("Metadata"), context.register(xmp));
   if (metadata.date) {
     document.setCreationDate(metadata.date);
     document.setModificationDate(metadata.date);
@@ -201,71 +236,6 @@ export async function drawDocument(layout: LaidOutDocument, metadata: DocumentMe
 
 function roundTo(value: number): number {
   return Math.round(value * 100) / 100;
-}
-
-/**
- * The text matrix's first four numbers: a synthesized italic's shear, then a rotation (the draft mark).
- * A point (x, y) is sheared to (x + slant·y, y), then turned by the angle.
- */
-function textMatrix(slant: number, angle: number | undefined): string {
-  if (angle === undefined) return `1 0 ${number(slant)} 1`;
-  const radians = (angle * Math.PI) / 180;
-  const cos = Math.cos(radians);
-  const sin = Math.sin(radians);
-  return [cos, sin, slant * cos - sin, slant * sin + cos].map((value) => String(Math.round(value * 10_000) / 10_000)).join(" "); // four decimals: a straight line of text
-}
-
-/** A number as PDF content writes it: at most two decimals, no exponent. */
-function number(value: number): string {
-  return String(Math.round(value * 100) / 100);
-}
-
-function graphicOperators(graphic: Graphic, pageHeight: number): string {
-  if (graphic.kind === "line") {
-    return [
-      "q",
-      `${graphic.color.map(number).join(" ")} RG`,
-      `${number(graphic.width)} w`,
-      `${number(graphic.x1)} ${number(pageHeight - graphic.y1)} m ${number(graphic.x2)} ${number(pageHeight - graphic.y2)} l S`,
-      "Q",
-    ].join("\n");
-  }
-  if (graphic.kind === "qr") return qrOperators(graphic, pageHeight);
-  const box = `${number(graphic.x)} ${number(pageHeight - graphic.y - graphic.height)} ${number(graphic.width)} ${number(graphic.height)} re`;
-  const parts = ["q"];
-  if (graphic.fill) parts.push(`${graphic.fill.map(number).join(" ")} rg`, box, "f");
-  if (graphic.stroke) {
-    parts.push(`${graphic.stroke.map(number).join(" ")} RG`, `${number(graphic.lineWidth ?? 1)} w`);
-    if (graphic.dashed) parts.push("[4 3] 0 d"); // a cut line
-    parts.push(box, "S");
-  }
-  parts.push("Q");
-  return parts.join("\n");
-}
-
-/**
- * A QR code as vector squares: each row's runs of dark modules as one rectangle, all filled as one path
- * (one fill: no hairline seams between neighbouring squares when a viewer anti-aliases).
- */
-function qrOperators(graphic: Extract<Graphic, { kind: "qr" }>, pageHeight: number): string {
-  const parts = ["q", `${graphic.color.map(number).join(" ")} rg`];
-  const at = (value: number) => String(Math.round(value * 1000) / 1000); // three decimals: modules meet exactly
-  graphic.rows.forEach((row, rowIndex) => {
-    let column = 0;
-    while (column < row.length) {
-      if (row[column] !== "1") {
-        column += 1;
-        continue;
-      }
-      const start = column;
-      while (row[column] === "1") column += 1;
-      const x = graphic.x + start * graphic.module;
-      const top = graphic.y + rowIndex * graphic.module;
-      parts.push(`${at(x)} ${at(pageHeight - top - graphic.module)} ${at((column - start) * graphic.module)} ${at(graphic.module)} re`);
-    }
-  });
-  parts.push("f", "Q");
-  return parts.join("\n");
 }
 
 /** Bookmarks: a tree by level (0 = lesson or part, 1 = section), each opening its page at its heading. */

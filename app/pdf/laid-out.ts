@@ -1,5 +1,6 @@
 // What layout produces and drawing consumes: pages of positioned runs, graphics and links, the outline
 // and the anchors. Plain data.
+import type { StructureElement } from "./structure";
 import type { Color } from "./theme";
 
 /** A run of text in one face on one baseline; `pieces` are the words and spaces it was measured as. */
@@ -22,13 +23,17 @@ export interface PlacedRun {
    * has a page number or a header in the middle of a paragraph.
    */
   artifact?: true;
+  /** The structure element whose content this run is (an index into `structure`); absent on artifacts. */
+  element?: number;
 }
 
 export type Graphic =
-  | { kind: "line"; x1: number; y1: number; x2: number; y2: number; width: number; color: Color }
+  /** `artifact`: page furniture (the rules under the running header and over the footer), per page. */
+  | { kind: "line"; x1: number; y1: number; x2: number; y2: number; width: number; color: Color; artifact?: true }
   | { kind: "rect"; x: number; y: number; width: number; height: number; fill?: Color; stroke?: Color; lineWidth?: number; dashed?: boolean }
   /** A QR code: its dark modules as filled squares of `module` points, top-left corner at (x, y); `text` is what it encodes. */
-  | { kind: "qr"; x: number; y: number; module: number; rows: string[]; color: Color; text: string };
+  | { kind: "qr"; x: number; y: number; module: number; rows: string[]; color: Color; text: string; element?: number };
+// Rules, frames, fills and cut lines are decoration (artifacts); a QR code carries meaning: a Figure.
 
 /** A clickable area: to an anchor of the document (the contents), or to an address (a QR code's). */
 export interface PlacedLink {
@@ -40,6 +45,8 @@ export interface PlacedLink {
   uri?: string;
   /** What the link does, said in words (the annotation's /Contents). */
   description?: string;
+  /** Its Link structure element, which holds the annotation and the content it covers. */
+  element?: number;
 }
 
 export interface LaidOutPage {
@@ -62,6 +69,12 @@ export interface LaidOutPage {
   position?: string;
   /** Translucent text drawn over the fills and under the text: the draft mark. */
   marks: PlacedRun[];
+  /**
+   * A copy (a pack's second and later handouts): this page prints the content of that earlier page,
+   * drawn from one shared form XObject; its own `runs` and `graphics` are only its furniture, and it
+   * adds nothing to the structure (a screen reader reads the handout once, not forty times).
+   */
+  contentOf?: number;
 }
 
 export interface OutlineEntry {
@@ -77,4 +90,8 @@ export interface LaidOutDocument {
   pages: LaidOutPage[];
   outline: OutlineEntry[];
   anchors: Record<string, { page: number; y: number }>;
+  /** The structure tree, element 0 the Document; runs, QR codes and links point into it. */
+  structure: StructureElement[];
+  /** The document's language (elements say theirs only where it differs). */
+  language: string;
 }

@@ -8,7 +8,8 @@
 import type { DocumentSpec, PartStart } from "./model";
 import type { LaidOutDocument, LaidOutPage, OutlineEntry } from "./laid-out";
 import { addPageFurniture } from "./page-furniture";
-import { blocksRows, type Frame, type Row } from "./rows";
+import { blocksRows, type Context, type Frame, type Row } from "./rows";
+import { StructureBuilder } from "./structure";
 import type { Measurer } from "./text-style";
 import { a4, type PageGeometry } from "./theme";
 
@@ -28,6 +29,8 @@ export function layoutDocument(spec: DocumentSpec, measurer: Measurer, geometry:
   const pages: LaidOutPage[] = [];
   const outline: OutlineEntry[] = [];
   const anchors: LaidOutDocument["anchors"] = {};
+  const structure = new StructureBuilder(spec.language);
+  const context: Context = { measurer, structure, parent: structure.root };
 
   let runningTitle = spec.runningTitle;
   let footer = spec.footer;
@@ -36,6 +39,8 @@ export function layoutDocument(spec: DocumentSpec, measurer: Measurer, geometry:
   // The parts of a pack: each starts on a right-hand page; `part` is the one pages now belong to.
   let part = 0;
   let partStart: PartStart | null = null;
+  // Where the current part's pages begin (past the blank verso before it): what a repeat copies.
+  let partFirstPage = 0;
   const newPage = (): PageBuilder => {
     const page: LaidOutPage = { runs: [], graphics: [], links: [], runningTitle, footer, isCover, part, marks: [] };
     if (partStart) page.position = partStart.position;
@@ -52,10 +57,30 @@ export function layoutDocument(spec: DocumentSpec, measurer: Measurer, geometry:
     }
     if (pages.length > 0) part += 1;
     partStart = start;
+    partFirstPage = pages.length;
+  };
+  /** Copies of the part just laid out: new parts whose pages print the first copy's content. */
+  const repeatPart = (times: number) => {
+    if (!partStart) return; // only a part of a pack can be repeated
+    const start = partStart;
+    const first = partFirstPage;
+    const last = pages.length;
+    for (let copy = 0; copy < times; copy += 1) {
+      startPart(start);
+      for (let index = first; index < last; index += 1) {
+        const original = pages[index]!;
+        pages.push({ runs: [], graphics: [], links: [], runningTitle: original.runningTitle, footer: original.footer, isCover: false, part, marks: [], position: start.position, contentOf: index });
+      }
+    }
+    builder = null;
   };
 
   const place = (rows: Row[]) => {
     rows.forEach((row, index) => {
+      if (row.repeatPart) {
+        repeatPart(row.repeatPart);
+        return;
+      }
       if (row.pageBreak) {
         // The blank page before a part still carries the footer of the part it ends.
         if (row.pageBreak.part) startPart(row.pageBreak.part);
@@ -94,11 +119,11 @@ export function layoutDocument(spec: DocumentSpec, measurer: Measurer, geometry:
   };
 
   if (spec.cover.length > 0) {
-    place(blocksRows(spec.cover, frame, measurer));
+    place(blocksRows(spec.cover, frame, context));
     builder = null;
     isCover = false;
   }
-  place(blocksRows(spec.body, frame, measurer));
+  place(blocksRows(spec.body, frame, context));
   if (pages.length === 0) newPage();
 
   // Table-of-contents page numbers, now that every anchor has its page.
@@ -114,5 +139,5 @@ export function layoutDocument(spec: DocumentSpec, measurer: Measurer, geometry:
   }
 
   addPageFurniture(pages, { geometry, frame, numbering: partStart ? "parts" : "document", mark: spec.mark }, measurer);
-  return { width: geometry.width, height: geometry.height, pages, outline, anchors };
+  return { width: geometry.width, height: geometry.height, pages, outline, anchors, structure: structure.elements, language: spec.language };
 }

@@ -164,7 +164,8 @@ function firstFit(words: Word[], maxWidth: number, size: number, measurer: Measu
 }
 
 /** A line's words and spaces as runs, merging neighbours of the same face. */
-export function runsOfLine(line: TextLine, x: number, baseline: number, size: number, color: Color, measurer: Measurer): PlacedRun[] {
+/** `element`: the structure element the line is content of (absent for page furniture, an artifact). */
+export function runsOfLine(line: TextLine, x: number, baseline: number, size: number, color: Color, measurer: Measurer, element?: number): PlacedRun[] {
   const runs: PlacedRun[] = [];
   let cursor = x;
   const add = (faceId: string, text: string, width: number) => {
@@ -172,7 +173,7 @@ export function runsOfLine(line: TextLine, x: number, baseline: number, size: nu
     if (last && last.faceId === faceId) {
       last.pieces.push(text);
       last.width += width;
-    } else runs.push({ faceId, size, pieces: [text], x: cursor, y: baseline, width, color });
+    } else runs.push(element === undefined ? { faceId, size, pieces: [text], x: cursor, y: baseline, width, color } : { faceId, size, pieces: [text], x: cursor, y: baseline, width, color, element });
     cursor += width;
   };
   line.words.forEach((word, index) => {

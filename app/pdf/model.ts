@@ -44,7 +44,19 @@ export type Block =
    * A new page; a part of a document may change the running header and the footer's language. With
    * `part`, a new part of a pack starts: on a right-hand (odd) page, its pages numbered from 1.
    */
-  | { kind: "pageBreak"; runningTitle?: string; footer?: string; part?: PartStart };
+  | { kind: "pageBreak"; runningTitle?: string; footer?: string; part?: PartStart }
+  /**
+   * A unit of the document's logical structure (a lesson, a part of a pack, the colophon): its blocks
+   * lay out as if they stood in its place, and become the children of one structure element, which
+   * speaks `language` (a mixed pack's handouts in another language than the plans).
+   */
+  | { kind: "group"; role: "Part" | "Sect" | "Div"; language?: string; blocks: Block[] }
+  /**
+   * The part of a pack laid out just before, printed `times` more times (a class's handouts): each copy a
+   * part of its own, starting on a right-hand page, its pages sharing the first copy's content. Laid out
+   * once, drawn once: copies cost page objects, not typesetting.
+   */
+  | { kind: "repeatPart"; times: number };
 
 /** A QR code's modules, one string of "1" (dark) and "0" (light) per row, top row first. */
 export interface QrSymbol {

@@ -1,69 +1,30 @@
 // Rows, the unit of pagination: each block kind becomes rows of runs and graphics relative to the row's
-// top-left corner. A row never splits across pages; keep-with-next chains keep headings with what follows,
-// a box whole and with the lines before it, a quiz question with its options.
-import type { Block, Inline, PartStart } from "./model";
+// top-left corner, and structure elements for what it is (a heading, a list item, a quote). A row never
+// splits across pages; keep-with-next chains keep headings with what follows, a box whole and with the
+// lines before it, a quiz question with its options.
+// Beside this: rows-text.ts (rows, lines of one element), rows-tables.ts (the timetable, the contents).
+import type { Block } from "./model";
 import type { Graphic, PlacedLink, PlacedRun } from "./laid-out";
-import { breakLines, runsOfLine, wordsOf } from "./line-breaking";
-import { bold as boldStyle, regular, type Measurer, type TextStyle } from "./text-style";
-import { ascentFactor, black, brand, grey, lineHeightFactor, rule, sizes, tint, type Color } from "./theme";
+import { leaf, stacked, textRows, within, type Context, type Frame, type Row } from "./rows-text";
+import { tableOfContentsRows, tableRows } from "./rows-tables";
+import { headingRole } from "./structure";
+import { bold as boldStyle } from "./text-style";
+import { black, brand, grey, sizes, tint } from "./theme";
 
-export interface Row {
-  height: number;
-  spaceBefore: number;
-  keepWithNext: boolean;
-  /** Contents relative to the row's top-left corner at x = 0 of the page, y = 0 at the row's top. */
-  runs: PlacedRun[];
-  graphics: Graphic[];
-  links: PlacedLink[];
-  anchor?: string;
-  outline?: { title: string; level: number };
-  pageBreak?: { runningTitle?: string; footer?: string; part?: PartStart };
-}
-
-export interface Frame {
-  x: number;
-  width: number;
-}
-
-function textRows(
-  inlines: readonly Inline[],
-  frame: Frame,
-  measurer: Measurer,
-  options: { size: number; color?: Color; spaceBefore?: number; keepWithNext?: boolean; align?: "left" | "center"; baseStyle?: Partial<TextStyle> },
-): Row[] {
-  // A base style adds to the inline's own (a bold heading keeps its italic words, and stays bold).
-  const base = options.baseStyle;
-  const styled = base
-    ? inlines.map((inline) => ({
-        ...inline,
-        style: { bold: Boolean(base.bold || inline.style?.bold), italic: Boolean(base.italic || inline.style?.italic) },
-      }))
-    : inlines;
-  const lineHeight = options.size * lineHeightFactor;
-  const lines = breakLines(wordsOf(styled, options.size, measurer), frame.width, options.size, measurer);
-  return lines.map((line, index) => {
-    const x = options.align === "center" ? frame.x + (frame.width - line.width) / 2 : frame.x;
-    return {
-      height: lineHeight,
-      spaceBefore: index === 0 ? (options.spaceBefore ?? 0) : 0,
-      keepWithNext: options.keepWithNext ?? false,
-      runs: runsOfLine(line, x, options.size * ascentFactor, options.size, options.color ?? black, measurer),
-      graphics: [],
-      links: [],
-    };
-  });
-}
+export type { Context, Frame, Row } from "./rows-text";
 
 function indentRows(rows: Row[], graphics: (row: Row, index: number) => Graphic[]): Row[] {
   return rows.map((row, index) => ({ ...row, graphics: [...row.graphics, ...graphics(row, index)] }));
 }
 
-function blockRows(block: Block, frame: Frame, measurer: Measurer, first: boolean): Row[] {
+function blockRows(block: Block, frame: Frame, context: Context, first: boolean): Row[] {
+  const { measurer } = context;
   switch (block.kind) {
     case "heading": {
       const size = block.display ? sizes.display : sizes.heading[block.level];
       const rows = textRows(block.inlines, frame, measurer, {
         size,
+        element: leaf(context, headingRole(block.level)),
         color: block.level === 1 ? brand : black,
         spaceBefore: first ? 0 : block.level === 1 ? 16 : block.level === 2 ? 14 : 9,
         keepWithNext: true,
@@ -79,19 +40,23 @@ function blockRows(block: Block, frame: Frame, measurer: Measurer, first: boolea
     case "paragraph":
       return textRows(block.inlines, frame, measurer, {
         size: sizes[block.size ?? "body"],
+        element: leaf(context, "P"),
         spaceBefore: first ? 0 : 5,
         align: block.align,
         keepWithNext: block.keepWithNext,
       });
     case "list": {
       const indent = 16;
+      const list = within(context, "L");
       return block.items.flatMap((item, index) => {
         const marker = block.markers?.[index] ?? (block.ordered ? `${(block.start ?? 1) + index}.` : "•");
-        const rows = blocksRows(item, { x: frame.x + indent, width: frame.width - indent }, measurer);
+        const listItem = within(list, "LI");
+        const label = leaf(listItem, "Lbl");
+        const rows = blocksRows(item, { x: frame.x + indent, width: frame.width - indent }, within(listItem, "LBody"));
         if (rows[0]) {
           rows[0].spaceBefore = index === 0 && first ? 0 : 3;
           // The marker is drawn before its item's text: tools that read in drawing order give "1. When…".
-          const markerRows = textRows([{ text: marker }], { x: frame.x, width: indent }, measurer, { size: sizes.body });
+          const markerRows = textRows([{ text: marker }], { x: frame.x, width: indent }, measurer, { size: sizes.body, element: label });
           rows[0].runs.unshift(...(markerRows[0]?.runs ?? []));
         }
         return rows;
@@ -99,17 +64,23 @@ function blockRows(block: Block, frame: Frame, measurer: Measurer, first: boolea
     }
     case "options": {
       const indent = 30;
+      const list = within(context, "L");
       return block.items.flatMap((item, index) => {
         const letter = `${String.fromCharCode(97 + index)})`;
         const right = block.showAnswer && item.right === true;
+        const listItem = within(list, "LI");
+        const label = leaf(listItem, "Lbl");
         const rows = textRows(item.inlines, { x: frame.x + indent, width: frame.width - indent }, measurer, {
           size: sizes.body,
+          element: leaf(listItem, "LBody"),
           spaceBefore: index === 0 ? 4 : 2,
           baseStyle: right ? boldStyle : undefined,
         });
         if (rows[0]) {
-          const markerRows = textRows([{ text: letter, style: right ? boldStyle : undefined }], { x: frame.x + 13, width: 17 }, measurer, { size: sizes.body });
+          const markerRows = textRows([{ text: letter, style: right ? boldStyle : undefined }], { x: frame.x + 13, width: 17 }, measurer, { size: sizes.body, element: label });
           rows[0].runs.unshift(...(markerRows[0]?.runs ?? [])); // "a)" before its option, as a reader reads it
+          // The box to tick is decoration; in the answer key the right option also stands in bold and is
+          // named in words just after the options, which is what a screen reader reads.
           const box = sizes.body * 0.8;
           const top = (rows[0].height - box) / 2;
           rows[0].graphics.push(
@@ -122,7 +93,7 @@ function blockRows(block: Block, frame: Frame, measurer: Measurer, first: boolea
       });
     }
     case "quote": {
-      const inner = blocksRows(block.blocks, { x: frame.x + 12, width: frame.width - 16 }, measurer);
+      const inner = blocksRows(block.blocks, { x: frame.x + 12, width: frame.width - 16 }, within(context, "BlockQuote"));
       if (inner[0]) inner[0].spaceBefore = first ? 0 : 6;
       return indentRows(inner, (row, index) => {
         const extendUp = index === 0 ? 0 : row.spaceBefore;
@@ -134,7 +105,7 @@ function blockRows(block: Block, frame: Frame, measurer: Measurer, first: boolea
     }
     case "box": {
       const padding = 8;
-      const inner = blocksRows(block.blocks, { x: frame.x + padding, width: frame.width - 2 * padding }, measurer);
+      const inner = blocksRows(block.blocks, { x: frame.x + padding, width: frame.width - 2 * padding }, within(context, "Div"));
       if (inner.length === 0) return [];
       const total = inner.reduce((sum, row, index) => sum + row.height + (index === 0 ? 0 : row.spaceBefore), 0);
       inner[0]!.spaceBefore = first ? padding : 10 + padding;
@@ -147,15 +118,20 @@ function blockRows(block: Block, frame: Frame, measurer: Measurer, first: boolea
       return inner;
     }
     case "table":
-      return tableRows(block, frame, measurer, first);
+      return tableRows(block, frame, context, first);
     case "tableOfContents":
-      return tableOfContentsRows(block, frame, measurer);
+      return tableOfContentsRows(block, frame, context);
     case "space":
       return [{ height: block.height, spaceBefore: 0, keepWithNext: false, runs: [], graphics: [], links: [] }];
     case "cards":
-      return cardRows(block, frame, measurer, first);
+      return cardRows(block, frame, context, first);
     case "qrNote":
-      return [qrNoteRow(block, frame, measurer, first)];
+      return [qrNoteRow(block, frame, context, first)];
+    case "group":
+      // Laid out as if its blocks stood in its place (a group's first block is first where the group is).
+      return blocksRows(block.blocks, frame, within(context, block.role, { language: block.language }), first);
+    case "repeatPart":
+      return [{ height: 0, spaceBefore: 0, keepWithNext: false, runs: [], graphics: [], links: [], repeatPart: block.times }];
     case "pageBreak":
       return [
         { height: 0, spaceBefore: 0, keepWithNext: false, runs: [], graphics: [], links: [], pageBreak: { runningTitle: block.runningTitle, footer: block.footer, part: block.part } },
@@ -174,34 +150,17 @@ function keepWithFollowingBox(previous: Row[]) {
   for (const row of previous.slice(previous.length - kept)) row.keepWithNext = true;
 }
 
-export function blocksRows(blocks: readonly Block[], frame: Frame, measurer: Measurer): Row[] {
+/** `first`: whether the blocks start their container (no space before the first). */
+export function blocksRows(blocks: readonly Block[], frame: Frame, context: Context, first = true): Row[] {
   const rows: Row[] = [];
   let previous: Row[] = [];
   blocks.forEach((block, index) => {
-    const own = blockRows(block, frame, measurer, index === 0);
+    const own = blockRows(block, frame, context, first && index === 0);
     if (block.kind === "box" || block.kind === "qrNote") keepWithFollowingBox(previous);
     rows.push(...own);
     previous = own;
   });
   return rows;
-}
-
-/** Rows stacked into one, each at its offset (cards, the colophon): a unit that never splits. */
-function stacked(rows: Row[], top: number): { runs: PlacedRun[]; graphics: Graphic[]; height: number } {
-  let cursor = top;
-  const runs: PlacedRun[] = [];
-  const graphics: Graphic[] = [];
-  rows.forEach((row, index) => {
-    const y = cursor + (index === 0 ? 0 : row.spaceBefore);
-    for (const run of row.runs) runs.push({ ...run, y: run.y + y });
-    for (const graphic of row.graphics) graphics.push(shifted(graphic, y));
-    cursor = y + row.height;
-  });
-  return { runs, graphics, height: cursor };
-}
-
-function shifted(graphic: Graphic, by: number): Graphic {
-  return graphic.kind === "line" ? { ...graphic, y1: graphic.y1 + by, y2: graphic.y2 + by } : { ...graphic, y: graphic.y + by };
 }
 
 /** The side of a printed QR code: 2 cm, which a phone reads from a hand's length (0.7 mm modules). */
@@ -215,21 +174,30 @@ const qrCaptionSize = 7;
 /**
  * Text on the left, the QR code on the right with its quiet zone, top-aligned, its caption under it:
  * one row. The text's anchor and bookmark (a part's title) and the code's link travel with the row.
+ * Structure: the text's own elements, then the code as a Figure whose alternative text is its address,
+ * inside a Link that holds the caption's words and the clickable annotation.
  */
-function qrNoteRow(block: Extract<Block, { kind: "qrNote" }>, frame: Frame, measurer: Measurer, first: boolean): Row {
+function qrNoteRow(block: Extract<Block, { kind: "qrNote" }>, frame: Frame, context: Context, first: boolean): Row {
+  const { measurer } = context;
   const size = block.qr.rows.length;
   const module = qrSide / size;
   const quiet = qrQuietModules * module;
-  const inner = blocksRows(block.blocks, { x: frame.x, width: frame.width - qrSide - quiet }, measurer);
+  const inner = blocksRows(block.blocks, { x: frame.x, width: frame.width - qrSide - quiet }, context);
   const text = stacked(inner, 0);
   const codeX = frame.x + frame.width - qrSide;
-  const qr: Graphic = { kind: "qr", x: codeX, y: 0, module, rows: block.qr.rows, color: black, text: block.qr.text };
+  const link = block.link ? leaf(context, "Link") : null;
+  const alternative = block.caption ? `${block.caption}: ${block.qr.text}` : block.qr.text;
+  const figure = leaf(link === null ? context : { ...context, parent: link }, "Figure", { alternative });
+  const qr: Graphic = { kind: "qr", x: codeX, y: 0, module, rows: block.qr.rows, color: black, text: block.qr.text, element: figure };
   // The caption after the text it stands beside: read in drawing order, the title block comes first.
   const caption = block.caption
-    ? stacked(textRows([{ text: block.caption }], { x: codeX, width: qrSide }, measurer, { size: qrCaptionSize, color: grey, align: "center" }), qrSide + quiet)
+    ? stacked(
+        textRows([{ text: block.caption }], { x: codeX, width: qrSide }, measurer, { size: qrCaptionSize, element: link ?? leaf(context, "P"), color: grey, align: "center" }),
+        qrSide + quiet,
+      )
     : null;
   const codeHeight = caption ? caption.height : qrSide;
-  const links: PlacedLink[] = block.link ? [{ x: codeX, y: 0, width: qrSide, height: codeHeight, uri: block.link, description: block.caption }] : [];
+  const links: PlacedLink[] = block.link && link !== null ? [{ x: codeX, y: 0, width: qrSide, height: codeHeight, uri: block.link, description: block.caption, element: link }] : [];
   return {
     height: Math.max(text.height, codeHeight + quiet / 2),
     spaceBefore: first ? 0 : Math.max(8, quiet),
@@ -242,51 +210,11 @@ function qrNoteRow(block: Extract<Block, { kind: "qrNote" }>, frame: Frame, meas
   };
 }
 
-function tableRows(block: Extract<Block, { kind: "table" }>, frame: Frame, measurer: Measurer, first: boolean): Row[] {
-  const padding = 4;
-  const totalShare = block.columns.reduce((sum, column) => sum + column.share, 0);
-  const widths = block.columns.map((column) => (frame.width * column.share) / totalShare);
-  const lefts = widths.map((_, index) => frame.x + widths.slice(0, index).reduce((sum, width) => sum + width, 0));
-  const size = sizes.body;
-  const makeRow = (cells: Inline[][], kind: "header" | "body" | "footer"): Row => {
-    const cellRows = cells.map((cell, index) => {
-      const column = block.columns[index]!;
-      const rows = textRows(cell, { x: lefts[index]! + padding, width: widths[index]! - 2 * padding }, measurer, {
-        size,
-        baseStyle: kind === "body" ? undefined : boldStyle,
-      });
-      if (column.align === "right") {
-        for (const row of rows) {
-          const lineWidth = row.runs.reduce((sum, run) => sum + run.width, 0);
-          const shift = widths[index]! - 2 * padding - lineWidth;
-          for (const run of row.runs) run.x += shift;
-        }
-      }
-      return rows;
-    });
-    const lineHeight = size * lineHeightFactor;
-    const height = Math.max(1, ...cellRows.map((rows) => rows.length)) * lineHeight + 2 * padding;
-    const runs = cellRows.flatMap((rows) => rows.flatMap((row, line) => row.runs.map((run) => ({ ...run, y: run.y + padding + line * lineHeight }))));
-    const graphics: Graphic[] = widths.map((width, index) => ({
-      kind: "rect",
-      x: lefts[index]!,
-      y: 0,
-      width,
-      height,
-      stroke: rule,
-      lineWidth: 0.6,
-      fill: kind === "body" ? undefined : tint,
-    }));
-    return { height, spaceBefore: 0, keepWithNext: kind === "header", runs, graphics, links: [] };
-  };
-  const rows = [makeRow(block.header, "header"), ...block.rows.map((cells) => makeRow(cells, "body"))];
-  if (block.footer) rows.push(makeRow(block.footer, "footer"));
-  rows[0]!.spaceBefore = first ? 0 : 6;
-  return rows;
-}
-
-/** Cards two to a row, every card of a row as tall as the tallest, framed by dashed cut lines that touch. */
-function cardRows(block: Extract<Block, { kind: "cards" }>, frame: Frame, measurer: Measurer, first: boolean): Row[] {
+/**
+ * Cards two to a row, every card of a row as tall as the tallest, framed by dashed cut lines that touch.
+ * Each card is a Div of its own.
+ */
+function cardRows(block: Extract<Block, { kind: "cards" }>, frame: Frame, context: Context, first: boolean): Row[] {
   const columns = 2;
   const padding = 12;
   const minimumHeight = 150; // about 5 cm: a card a hand can hold, even when its text is short
@@ -294,7 +222,7 @@ function cardRows(block: Extract<Block, { kind: "cards" }>, frame: Frame, measur
   const rows: Row[] = [];
   for (let start = 0; start < block.cards.length; start += columns) {
     const cards = block.cards.slice(start, start + columns).map((card, column) => {
-      const inner = stacked(blocksRows(card, { x: frame.x + column * width + padding, width: width - 2 * padding }, measurer), padding);
+      const inner = stacked(blocksRows(card, { x: frame.x + column * width + padding, width: width - 2 * padding }, within(context, "Div")), padding);
       return { runs: inner.runs, graphics: inner.graphics, height: inner.height + padding, column };
     });
     const height = Math.max(minimumHeight, ...cards.map((card) => card.height));
@@ -308,29 +236,3 @@ function cardRows(block: Extract<Block, { kind: "cards" }>, frame: Frame, measur
   }
   return rows;
 }
-
-/** Entries with dotted leaders and right-aligned page numbers, filled in once pages are known. */
-function tableOfContentsRows(block: Extract<Block, { kind: "tableOfContents" }>, frame: Frame, measurer: Measurer): Row[] {
-  const numberColumn = 36;
-  const rows: Row[] = textRows([{ text: block.title }], frame, measurer, { size: sizes.heading[1], color: brand, baseStyle: boldStyle, keepWithNext: true });
-  rows[0]!.outline = { title: block.title, level: 0 };
-  for (const entry of block.entries) {
-    const indent = entry.level === 0 ? 0 : 16;
-    const style = entry.level === 0 ? boldStyle : regular;
-    const titleWidth = frame.width - indent - numberColumn - 8;
-    const entryRows = textRows([{ text: entry.title, style }], { x: frame.x + indent, width: titleWidth }, measurer, {
-      size: sizes.body,
-      spaceBefore: entry.level === 0 ? 7 : 1,
-    });
-    const last = entryRows.at(-1)!;
-    const lineEnd = last.runs.reduce((end, run) => Math.max(end, run.x + run.width), frame.x + indent);
-    const baseline = sizes.body * ascentFactor;
-    last.graphics.push({ kind: "line", x1: lineEnd + 4, y1: baseline, x2: frame.x + frame.width - numberColumn, y2: baseline, width: 0.5, color: rule });
-    last.runs.push({ faceId: measurer.faceFor(48, style), size: sizes.body, pieces: [""], x: frame.x + frame.width, y: baseline, width: 0, color: black, pageOf: entry.anchor });
-    const height = entryRows.reduce((sum, row) => sum + row.height, 0);
-    entryRows[0]!.links.push({ x: frame.x, y: 0, width: frame.width, height, anchor: entry.anchor });
-    rows.push(...entryRows);
-  }
-  return rows;
-}
-

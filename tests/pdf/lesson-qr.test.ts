@@ -46,7 +46,8 @@ function lessonCodes(page: LaidOutPage): QrGraphic[] {
 
 /** The pages that carry a lesson's code, and the address of each. */
 function codedPages(layout: LaidOutDocument): { page: number; text: string }[] {
-  return layout.pages.flatMap((page, index) => lessonCodes(page).map((qr) => ({ page: index, text: qr.text })));
+  // A copy of a handout prints its first copy's page, QR code included.
+  return layout.pages.flatMap((page, index) => lessonCodes(page.contentOf === undefined ? page : layout.pages[page.contentOf]!).map((qr) => ({ page: index, text: qr.text })));
 }
 
 async function uriLinks(bytes: Uint8Array, pageNumber: number): Promise<{ url: string; rect: number[] }[]> {
@@ -120,6 +121,9 @@ describe("a QR code to the lesson", () => {
     const handoutPage = coded[1]!.page + 1;
     expect(decodeQrCodes(pdf.bytes, handoutPage, 150)).toEqual([addressOf("hy", "handout")]);
     expect((await uriLinks(pdf.bytes, handoutPage)).map((link) => link.url)).toEqual([addressOf("hy", "handout")]);
+    // The second copy prints the same code from the shared content: on paper it leads to the same page.
+    expect(layout.pages[coded[2]!.page]!.contentOf).toBe(coded[1]!.page);
+    expect(decodeQrCodes(pdf.bytes, coded[2]!.page + 1, 150)).toEqual([addressOf("hy", "handout")]);
   }, 60_000);
 
   it("every lesson of the books: the teacher's book to the teacher pages, the student book to the lesson pages", async () => {

@@ -141,7 +141,10 @@ describe("reading order is drawing order", () => {
       assertLeftToRight(page, `page ${index + 1}`);
       const firstArtifact = page.runs.findIndex((run) => run.artifact);
       expect(page.runs.slice(firstArtifact).every((run) => run.artifact), `page ${index + 1}`).toBe(true);
-      expect(normalized(pages[index]!), `page ${index + 1}`).toBe(runsText(page.runs));
+      // A copy of a handout prints its first copy's content (one shared XObject), then its own furniture.
+      const content = page.contentOf === undefined ? [] : layout.pages[page.contentOf]!.runs.filter((run) => !run.artifact);
+      expect(normalized(pages[index]!), `page ${index + 1}`).toBe(runsText([...content, ...page.runs]));
     });
+    expect(layout.pages.some((page) => page.contentOf !== undefined)).toBe(true);
   }, 60_000);
 });

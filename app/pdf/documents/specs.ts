@@ -34,13 +34,18 @@ function base(labels: DocumentLabels, title: string, runningTitle: string, conte
   };
 }
 
+/** A unit of the structure tree around blocks: a lesson, a part, the colophon. */
+function group(role: "Part" | "Sect", blocks: Block[], language?: string): Block[] {
+  return blocks.length === 0 ? [] : [{ kind: "group", role, blocks, language }];
+}
+
 function standalone(item: LessonInLanguage, part: string, body: Block[], options: StandaloneOptions): DocumentSpec {
   const { document, labels } = item;
   return {
     ...base(labels, `${document.title} — ${part}`, document.title, options.draft ? null : contentDateOf([item])),
     cover: [],
     // The colophon ends the last page when it fits there (it keeps with the lines before it otherwise).
-    body: options.draft ? body : [...body, ...colophonBlocks([item], labels)],
+    body: [...group("Sect", body), ...(options.draft ? [] : group("Sect", colophonBlocks([item], labels)))],
     mark: options.draft,
   };
 }
@@ -84,23 +89,18 @@ export function bookSpec(kind: "student" | "teacher", lessons: LessonInLanguage[
   lessons.forEach((item, index) => {
     body.push({ kind: "pageBreak", runningTitle: `${bookTitle} · ${item.document.title}` });
     const parts = kind === "student" ? handoutBlocks : lessonPlanBlocks;
-    body.push(...parts(item.document, item.lesson, item.labels, lessonAnchor(index)));
+    body.push(...group("Sect", parts(item.document, item.lesson, item.labels, lessonAnchor(index))));
   });
-  body.push({ kind: "pageBreak", runningTitle: `${bookTitle} · ${labels.help.title}` }, ...helpPageBlocks(labels, "help"), ...colophonBlocks(lessons, labels));
+  body.push(
+    { kind: "pageBreak", runningTitle: `${bookTitle} · ${labels.help.title}` },
+    ...group("Sect", helpPageBlocks(labels, "help")),
+    ...group("Sect", colophonBlocks(lessons, labels)),
+  );
   return {
     ...base(labels, `${labels.book.siteName} — ${bookTitle}`, bookTitle, contentDateOf(lessons)),
-    cover: coverBlocks(labels, bookTitle),
+    cover: group("Sect", coverBlocks(labels, bookTitle)),
     body,
   };
-}
-
-/** Without bookmarks: the second and later copies of a handout are for the printer, not for navigation. */
-function withoutOutline(blocks: Block[]): Block[] {
-  return blocks.map((block) => {
-    if (block.kind === "heading") return { ...block, outline: undefined, anchor: undefined };
-    if (block.kind === "qrNote") return { ...block, blocks: withoutOutline(block.blocks) }; // the title beside the code
-    return block;
-  });
 }
 
 interface PackLesson {
@@ -126,18 +126,21 @@ function partStart(labels: DocumentLabels): PartStart {
 export function packSpec(items: PackLesson[], parts: PackPart[], copies: number, labels: DocumentLabels): DocumentSpec {
   const body: Block[] = [];
   items.forEach((item, index) => {
+    // A lesson is a Part of the structure; each of its parts a Sect in the part's language.
+    const lesson: Block[] = [];
     for (const part of parts) {
       const source = item[part];
       if (!source) continue;
-      const anchor = `lesson-${index + 1}-${part}`;
-      const make = packPartBlocks[part];
-      const repeat = part === "handout" ? copies : 1;
-      for (let copy = 0; copy < repeat; copy += 1) {
-        body.push({ kind: "pageBreak", runningTitle: source.document.title, footer: source.labels.footer, part: partStart(source.labels) });
-        const blocks = make(source.document, source.lesson, source.labels, copy === 0 ? anchor : `${anchor}-${copy + 1}`);
-        body.push(...(copy === 0 ? blocks : withoutOutline(blocks)));
-      }
+      const blocks = packPartBlocks[part](source.document, source.lesson, source.labels, `lesson-${index + 1}-${part}`);
+      lesson.push(
+        { kind: "pageBreak", runningTitle: source.document.title, footer: source.labels.footer, part: partStart(source.labels) },
+        ...group("Sect", blocks, source.labels.language),
+      );
+      // The other copies of a handout print the same pages: laid out and drawn once (no bookmarks, no
+      // structure of their own: they are for the printer).
+      if (part === "handout" && copies > 1) lesson.push({ kind: "repeatPart", times: copies - 1 });
     }
+    body.push(...group("Part", lesson));
   });
   // A lesson without printables adds nothing to a pack of materials only.
   const titles = items.flatMap((item) => {
@@ -146,7 +149,7 @@ export function packSpec(items: PackLesson[], parts: PackPart[], copies: number,
   });
   const included = items.flatMap((item) => [item.plan, item.handout, item.materials]);
   const colophon = colophonBlocks(included, labels);
-  if (colophon.length > 0) body.push({ kind: "pageBreak", runningTitle: labels.colophon.title, footer: labels.footer, part: partStart(labels) }, ...colophon);
+  if (colophon.length > 0) body.push({ kind: "pageBreak", runningTitle: labels.colophon.title, footer: labels.footer, part: partStart(labels) }, ...group("Sect", colophon));
   return {
     ...base(labels, `${labels.book.pack}: ${titles.join(", ")}`.slice(0, 300), labels.book.pack, contentDateOf(included)),
     cover: [],
