@@ -108,8 +108,9 @@ export async function drawDocument(layout: LaidOutDocument, metadata: DocumentMe
   const tagging = new Tagging(context, layout.structure);
   const encodeIn = (fileId: string, text: string) => encode(embedded.get(fileId)!, fileId, text);
 
-  // A copy's pages print the first copy's content from one form XObject each: untagged (the copy is
-  // for the printer, an artifact), fonts named in its own resources.
+  // A copy's pages print the first copy's page from one form XObject each (its content and its furniture,
+  // all but the pack position): untagged (the copy is for the printer, an artifact), fonts named in its
+  // own resources.
   const sharedContent = new Map<number, PDFRef>();
   const formOf = (pageIndex: number): PDFRef => {
     let form = sharedContent.get(pageIndex);
@@ -122,10 +123,7 @@ export async function drawDocument(layout: LaidOutDocument, metadata: DocumentMe
       encode: encodeIn,
       fontName: (fileId) => resourceName(fonts, fileId),
     };
-    const operators = [
-      ...graphicsOperators(original.graphics.filter((graphic) => !(graphic.kind === "line" && graphic.artifact)), target),
-      ...textOperators(original.runs.filter((run) => !run.artifact), target),
-    ];
+    const operators = [...graphicsOperators(original.graphics, target), ...textOperators(original.runs.filter((run) => !run.packPosition), target)];
     const fontDictionary = Object.fromEntries([...fonts].map(([fileId, name]) => [name.slice(1), embedded.get(fileId)!.ref]));
     form = context.register(
       context.flateStream(Buffer.from(operators.join("\n"), "latin1"), {
@@ -158,18 +156,18 @@ export async function drawDocument(layout: LaidOutDocument, metadata: DocumentMe
       open: (element) => marks.open(element),
     };
     const content: string[] = [];
-    if (laidOutPage.contentOf !== undefined) {
-      page.node.setXObject(PDFName.of("C"), formOf(laidOutPage.contentOf));
+    const isCopy = laidOutPage.contentOf !== undefined;
+    if (isCopy) {
+      page.node.setXObject(PDFName.of("C"), formOf(laidOutPage.contentOf!));
       content.push("/Artifact <</Type /Pagination>> BDC", "q /C Do Q", "EMC");
-    }
-    content.push(...graphicsOperators(laidOutPage.graphics, target));
+    } else content.push(...graphicsOperators(laidOutPage.graphics, target));
     if (laidOutPage.marks.length > 0) {
       // Over the fills (a quote's tint does not hide it), under the text (which stays as legible as ever).
       markState ??= context.register(context.obj({ Type: "ExtGState", ca: markOpacity, CA: markOpacity }));
       page.node.setExtGState(PDFName.of("GM"), markState);
       content.push("q", "/GM gs", ...artifactOperators(textOperators(laidOutPage.marks, { ...target, open: undefined }), target), "Q");
     }
-    content.push(...textOperators(laidOutPage.runs, target));
+    content.push(...textOperators(isCopy ? laidOutPage.runs.filter((run) => run.packPosition) : laidOutPage.runs, target));
     const stream = context.flateStream(Buffer.from(content.join("\n"), "latin1"));
     page.node.addContentStream(context.register(stream));
     const structParents = tagging.finishPage(marks);

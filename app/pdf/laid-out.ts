@@ -23,13 +23,17 @@ export interface PlacedRun {
    * has a page number or a header in the middle of a paragraph.
    */
   artifact?: true;
+  /**
+   * The one piece of furniture that differs between the copies of a part: the page's position in the
+   * pack. Everything else a copy's page prints is its first copy's (content and furniture alike).
+   */
+  packPosition?: true;
   /** The structure element whose content this run is (an index into `structure`); absent on artifacts. */
   element?: number;
 }
 
 export type Graphic =
-  /** `artifact`: page furniture (the rules under the running header and over the footer), per page. */
-  | { kind: "line"; x1: number; y1: number; x2: number; y2: number; width: number; color: Color; artifact?: true }
+  | { kind: "line"; x1: number; y1: number; x2: number; y2: number; width: number; color: Color }
   | { kind: "rect"; x: number; y: number; width: number; height: number; fill?: Color; stroke?: Color; lineWidth?: number; dashed?: boolean }
   /** A QR code: its dark modules as filled squares of `module` points, top-left corner at (x, y); `text` is what it encodes. */
   | { kind: "qr"; x: number; y: number; module: number; rows: string[]; color: Color; text: string; element?: number };
@@ -70,8 +74,9 @@ export interface LaidOutPage {
   /** Translucent text drawn over the fills and under the text: the draft mark. */
   marks: PlacedRun[];
   /**
-   * A copy (a pack's second and later handouts): this page prints the content of that earlier page,
-   * drawn from one shared form XObject; its own `runs` and `graphics` are only its furniture, and it
+   * A copy (a pack's second and later handouts): this page prints what that earlier page prints, its
+   * content and its furniture, from one shared form XObject, and adds its own pack position. Its own
+   * `runs` and `graphics` are only its furniture (the same as the original's but for the position). It
    * adds nothing to the structure (a screen reader reads the handout once, not forty times).
    */
   contentOf?: number;

@@ -33,14 +33,14 @@ export function addPageFurniture(pages: LaidOutPage[], furniture: Furniture, mea
       const headerBaseline = geometry.top - 26;
       const header = line(page.runningTitle, sizes.small, frame.width);
       if (header) page.runs.push(...runsOfArtifact(header, frame.x, headerBaseline, sizes.small, grey, measurer));
-      page.graphics.push({ kind: "line", x1: frame.x, y1: headerBaseline + 6, x2: frame.x + frame.width, y2: headerBaseline + 6, width: 0.5, color: rule, artifact: true });
+      page.graphics.push({ kind: "line", x1: frame.x, y1: headerBaseline + 6, x2: frame.x + frame.width, y2: headerBaseline + 6, width: 0.5, color: rule });
     } else {
       // Small and centred in the middle of the page: nobody wonders whether something failed to print.
       const note = line(page.blank, sizes.small, frame.width)!;
       page.runs.push(...runsOfArtifact(note, frame.x + (frame.width - note.width) / 2, geometry.height / 2, sizes.small, grey, measurer));
     }
 
-    page.graphics.push({ kind: "line", x1: frame.x, y1: footerBaseline - 13, x2: frame.x + frame.width, y2: footerBaseline - 13, width: 0.5, color: rule, artifact: true });
+    page.graphics.push({ kind: "line", x1: frame.x, y1: footerBaseline - 13, x2: frame.x + frame.width, y2: footerBaseline - 13, width: 0.5, color: rule });
     const number = numbers[index];
     const pageNumber = number ? line(number, sizes.small, frame.width, boldStyle)! : null;
     const footer = line(page.footer, sizes.small, frame.width - (pageNumber?.width ?? 0) - 12);
@@ -49,7 +49,8 @@ export function addPageFurniture(pages: LaidOutPage[], furniture: Furniture, mea
     if (pageNumber) page.runs.push(...runsOfArtifact(pageNumber, frame.x + frame.width - pageNumber.width, footerBaseline, sizes.small, black, measurer));
     if (page.position) {
       const position = line(page.position.replace("{page}", String(index + 1)), positionSize, frame.width)!;
-      page.runs.push(...runsOfArtifact(position, frame.x + frame.width - position.width, footerBaseline + 11, positionSize, grey, measurer));
+      const runs = runsOfArtifact(position, frame.x + frame.width - position.width, footerBaseline + 11, positionSize, grey, measurer);
+      page.runs.push(...runs.map((run) => ({ ...run, packPosition: true as const })));
     }
     if (mark.length > 0) page.marks.push(...mark.map((run) => ({ ...run })));
   });
