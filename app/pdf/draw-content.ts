@@ -55,13 +55,18 @@ export function graphicsOperators(graphics: readonly Graphic[], target: ContentT
 export function textOperators(runs: readonly PlacedRun[], target: ContentTarget): string[] {
   const { measurer } = target;
   const content: string[] = ["BT"];
-  let currentFont = "";
-  let currentColor = "";
+  // The text state now: a run that changes none of it writes only its position and its glyphs (a book
+  // has tens of thousands of runs: no string is built for what has not changed).
+  let currentFile = "";
+  let currentSize = Number.NaN;
+  let currentColor: PlacedRun["color"] | null = null;
   // The marked-content sequence open now: an element's index, "artifact", or none.
   let openSequence: number | "artifact" | null = null;
   // Where the text position stands after the previous run: a run that continues the same line
   // needs no new text matrix (drawing a glyph advances the position by exactly its measured width).
-  let continuesAt = { x: Number.NaN, y: Number.NaN, slant: Number.NaN };
+  let continuesX = Number.NaN;
+  let continuesY = Number.NaN;
+  let continuesSlant = Number.NaN;
   for (const run of runs) {
     if (run.pieces.every((piece) => piece.length === 0)) continue;
     if (target.open) {
@@ -73,22 +78,23 @@ export function textOperators(runs: readonly PlacedRun[], target: ContentTarget)
       }
     }
     const face = measurer.face(run.faceId);
-    const fontState = `${target.fontName(face.fileId)} ${number(run.size)} Tf`;
-    if (fontState !== currentFont) {
-      content.push(fontState);
-      currentFont = fontState;
+    if (face.fileId !== currentFile || run.size !== currentSize) {
+      content.push(`${target.fontName(face.fileId)} ${number(run.size)} Tf`);
+      currentFile = face.fileId;
+      currentSize = run.size;
     }
-    const color = `${run.color.map(number).join(" ")} rg`;
-    if (color !== currentColor) {
-      content.push(color);
-      currentColor = color;
+    if (run.color !== currentColor && (currentColor === null || run.color.some((value, index) => value !== currentColor![index]))) {
+      content.push(`${run.color.map(number).join(" ")} rg`);
     }
-    let hex = "";
+    currentColor = run.color;
+    let hex = "<";
     for (const piece of run.pieces) hex += target.encode(face.fileId, piece);
-    const continues = run.angle === undefined && run.y === continuesAt.y && face.slant === continuesAt.slant && Math.abs(run.x - continuesAt.x) < 0.01;
+    const continues = run.angle === undefined && run.y === continuesY && face.slant === continuesSlant && Math.abs(run.x - continuesX) < 0.01;
     if (!continues) content.push(`${textMatrix(face.slant, run.angle)} ${number(run.x)} ${number(target.pageHeight - run.y)} Tm`);
-    content.push(`<${hex}> Tj`);
-    continuesAt = { x: run.x + run.width, y: run.y, slant: face.slant };
+    content.push(`${hex}> Tj`);
+    continuesX = run.x + run.width;
+    continuesY = run.y;
+    continuesSlant = face.slant;
   }
   if (openSequence !== null) content.push("EMC");
   content.push("ET");

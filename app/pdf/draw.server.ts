@@ -4,7 +4,7 @@
 // each page written as one content stream of raw operators instead of one drawText per line, and
 // streams compressed with Node's native zlib instead of pdf-lib's JavaScript deflate.
 import { deflateSync } from "node:zlib";
-import { type PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, type PDFRef, type PDFFont, type PDFPage } from "pdf-lib";
+import { type PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFCrossRefStream, PDFObjectStream, type PDFRef, type PDFFont, type PDFPage } from "pdf-lib";
 import { loadFonts } from "./fonts.server";
 import type { LaidOutDocument, OutlineEntry } from "./layout";
 import { artifactOperators, graphicsOperators, textOperators, type ContentTarget } from "./draw-content";
@@ -28,6 +28,36 @@ interface DocumentMetadata {
  * fifth larger (a 40-page book stays far below the 1.5 MB budget).
  */
 const compressionLevel = 1;
+
+/** A stream pdf-lib made uncompressed, compressed by zlib when the writer first asks for its bytes. */
+function nativelyCompressed<Stream extends PDFObjectStream | PDFCrossRefStream>(stream: Stream): Stream {
+  let compressed: Uint8Array | null = null;
+  const contents = () => (compressed ??= deflateSync(stream.getUnencodedContents(), { level: compressionLevel }));
+  stream.dict.set(PDFName.of("Filter"), PDFName.of("FlateDecode"));
+  stream.getContents = contents;
+  stream.getContentsSize = () => contents().length;
+  return stream;
+}
+
+/**
+ * pdf-lib packs small objects (structure elements, page dictionaries) into object streams, fifty to a
+ * stream, and writes a cross-reference stream, compressing each with pako, a JavaScript deflate at its
+ * default level: a tagged book has thousands of such objects, and pako's set-up and slow matching took a
+ * sixth of its drawing time. Its writer creates both through these two factories: made uncompressed
+ * there, they are compressed with Node's native zlib instead (the same Flate format).
+ */
+function compressWriterStreamsNatively() {
+  const objectStream = PDFObjectStream.withContextAndObjects;
+  const crossReferenceStream = PDFCrossRefStream.create;
+  if ((objectStream as { native?: true }).native) return;
+  PDFObjectStream.withContextAndObjects = Object.assign(
+    (context: Parameters<typeof objectStream>[0], objects: Parameters<typeof objectStream>[1], encode = true) =>
+      encode ? nativelyCompressed(objectStream(context, objects, false)) : objectStream(context, objects, false),
+    { native: true as const },
+  );
+  PDFCrossRefStream.create = (dictionary, encode = true) => (encode ? nativelyCompressed(crossReferenceStream(dictionary, false)) : crossReferenceStream(dictionary, false));
+}
+compressWriterStreamsNatively();
 
 /**
  * A font's resource name in one content stream: short (/F1 …), since a page switches fonts at every space
@@ -229,7 +259,9 @@ export async function drawDocument(layout: LaidOutDocument, metadata: DocumentMe
     document.setCreationDate(metadata.date);
     document.setModificationDate(metadata.date);
   }
-  return document.save({ useObjectStreams: true, addDefaultPage: false });
+  // No pauses while writing: pdf-lib waits a timer tick every 50 objects by default, which in a worker
+  // thread only adds idle time (a book has thousands of structure elements).
+  return document.save({ useObjectStreams: true, addDefaultPage: false, objectsPerTick: Number.POSITIVE_INFINITY });
 }
 
 function roundTo(value: number): number {

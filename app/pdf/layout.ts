@@ -105,13 +105,23 @@ export function layoutDocument(spec: DocumentSpec, measurer: Measurer, geometry:
       if (current.cursor + needed > bodyHeight && current.cursor > 0) current = newPage();
       const top = geometry.top + current.cursor + (current.cursor === 0 ? 0 : row.spaceBefore);
       const pageIndex = pages.length - 1;
-      for (const run of row.runs) current.page.runs.push({ ...run, y: run.y + top });
-      for (const graphic of row.graphics) {
-        current.page.graphics.push(
-          graphic.kind === "line" ? { ...graphic, y1: graphic.y1 + top, y2: graphic.y2 + top } : { ...graphic, y: graphic.y + top },
-        );
+      // Rows are built afresh for each layout and placed once: their runs move onto the page as they are
+      // (a book has tens of thousands; copying each would only feed the garbage collector).
+      for (const run of row.runs) {
+        run.y += top;
+        current.page.runs.push(run);
       }
-      for (const link of row.links) current.page.links.push({ ...link, y: link.y + top });
+      for (const graphic of row.graphics) {
+        if (graphic.kind === "line") {
+          graphic.y1 += top;
+          graphic.y2 += top;
+        } else graphic.y += top;
+        current.page.graphics.push(graphic);
+      }
+      for (const link of row.links) {
+        link.y += top;
+        current.page.links.push(link);
+      }
       if (row.anchor) anchors[row.anchor] = { page: pageIndex, y: top };
       if (row.outline) outline.push({ ...row.outline, page: pageIndex, y: top });
       current.cursor = top - geometry.top + row.height;

@@ -37,9 +37,23 @@ function styleOf(inline: Inline): TextStyle {
 
 // Lesson documents live as long as the catalogue, and so do the inline arrays made from them: a
 // paragraph is split into words and broken into lines once, then reused by every document that holds
-// it (its plan, its handout, both books, any pack). Keyed by identity, so nothing stale is ever reused.
+// it (its plan, its handout, both books, any pack). Keyed by identity first (nothing stale is ever
+// reused), then by content: a typesetting worker receives each document as a structured-clone copy, so
+// the same paragraph arrives as new arrays every time, and only its text can find its words again.
 const wordCache = new WeakMap<readonly Inline[], Map<string, Word[]>>();
+const wordsByContent = new WeakMap<Measurer, Map<string, Word[]>>();
 const lineCache = new WeakMap<Word[], Map<number, TextLine[]>>();
+/**
+ * Published texts and labels are bounded, drafts in review are not: past this many paragraphs the
+ * content cache starts again (a book holds about two thousand).
+ */
+const contentCacheLimit = 50_000;
+
+function contentKey(inlines: readonly Inline[], size: number): string {
+  let key = String(size);
+  for (const inline of inlines) key += `\u0001${inline.style?.bold ? "b" : ""}${inline.style?.italic ? "i" : ""}\u0002${inline.text}`;
+  return key;
+}
 
 /** Splits styled text into words; each word into pieces, one per run of characters of one face. */
 export function wordsOf(inlines: readonly Inline[], size: number, measurer: Measurer): Word[] {
@@ -52,7 +66,18 @@ export function wordsOf(inlines: readonly Inline[], size: number, measurer: Meas
   const key = `${size}`;
   let words = bySize.get(key);
   if (!words || measurerOf.get(words) !== measurer) {
-    words = splitIntoWords(inlines, size, measurer);
+    let byContent = wordsByContent.get(measurer);
+    if (!byContent) {
+      byContent = new Map();
+      wordsByContent.set(measurer, byContent);
+    }
+    const content = contentKey(inlines, size);
+    words = byContent.get(content);
+    if (!words) {
+      words = splitIntoWords(inlines, size, measurer);
+      if (byContent.size >= contentCacheLimit) byContent.clear();
+      byContent.set(content, words);
+    }
     measurerOf.set(words, measurer);
     bySize.set(key, words);
   }
@@ -163,17 +188,27 @@ function firstFit(words: Word[], maxWidth: number, size: number, measurer: Measu
   return lines;
 }
 
-/** A line's words and spaces as runs, merging neighbours of the same face. */
-/** `element`: the structure element the line is content of (absent for page furniture, an artifact). */
-export function runsOfLine(line: TextLine, x: number, baseline: number, size: number, color: Color, measurer: Measurer, element?: number): PlacedRun[] {
-  const runs: PlacedRun[] = [];
-  let cursor = x;
+/** A line's runs relative to its start: faces, pieces and widths, the same wherever the line is placed. */
+interface RunTemplate {
+  faceId: string;
+  pieces: string[];
+  offset: number;
+  width: number;
+}
+const runTemplates = new WeakMap<TextLine, RunTemplate[]>();
+
+/** A line's words and spaces as runs, merging neighbours of the same face (worked out once per line). */
+function templateOf(line: TextLine, size: number, measurer: Measurer): RunTemplate[] {
+  let template = runTemplates.get(line);
+  if (template) return template;
+  template = [];
+  let cursor = 0;
   const add = (faceId: string, text: string, width: number) => {
-    const last = runs.at(-1);
+    const last = template!.at(-1);
     if (last && last.faceId === faceId) {
       last.pieces.push(text);
       last.width += width;
-    } else runs.push(element === undefined ? { faceId, size, pieces: [text], x: cursor, y: baseline, width, color } : { faceId, size, pieces: [text], x: cursor, y: baseline, width, color, element });
+    } else template!.push({ faceId, pieces: [text], offset: cursor, width });
     cursor += width;
   };
   line.words.forEach((word, index) => {
@@ -183,5 +218,20 @@ export function runsOfLine(line: TextLine, x: number, baseline: number, size: nu
     }
     for (const piece of word.pieces) add(piece.faceId, piece.text, piece.width);
   });
+  runTemplates.set(line, template);
+  return template;
+}
+
+/**
+ * A line placed as runs. `element`: the structure element the line is content of (absent for page
+ * furniture, an artifact). The runs share their template's pieces: nothing changes a run's pieces.
+ */
+export function runsOfLine(line: TextLine, x: number, baseline: number, size: number, color: Color, measurer: Measurer, element?: number): PlacedRun[] {
+  const template = templateOf(line, size, measurer);
+  const runs: PlacedRun[] = new Array(template.length);
+  for (let index = 0; index < template.length; index += 1) {
+    const { faceId, pieces, offset, width } = template[index]!;
+    runs[index] = element === undefined ? { faceId, size, pieces, x: x + offset, y: baseline, width, color } : { faceId, size, pieces, x: x + offset, y: baseline, width, color, element };
+  }
   return runs;
 }
