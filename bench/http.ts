@@ -6,7 +6,7 @@
 import autocannon, { type Options, type Result } from "autocannon";
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { request as httpRequest } from "node:http";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import path from "node:path";
@@ -14,6 +14,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { languages } from "../app/i18n/languages";
 import type { RecordedResponse } from "./bare-server";
 import { registerCleanup } from "./cleanup";
+import { findServerPid, residentBytes } from "./process-memory";
 import { buildProduction, exitedWithin, projectRoot, startServer, type RunningServer } from "./server";
 
 export interface HttpBenchOptions {
@@ -453,41 +454,6 @@ function burstVerdicts(burst: BurstResult): Verdict[] {
       pass: burst.memory.peakBytes !== null && burst.memory.peakBytes < targets.burstPeakBytes,
     },
   ];
-}
-
-/** The server process: this process's child running build/server.js with the server's port in its environment. */
-function findServerPid(origin: string): number | null {
-  const port = new URL(origin).port;
-  let entries: string[];
-  try {
-    entries = readdirSync("/proc");
-  } catch {
-    return null;
-  }
-  for (const entry of entries) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      // After "(comm)": state, then the parent's pid (proc(5)).
-      const parent = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      if (parent !== process.pid) continue;
-      if (!readFileSync(`/proc/${entry}/cmdline`, "utf8").split("\0").includes("build/server.js")) continue;
-      if (readFileSync(`/proc/${entry}/environ`, "utf8").split("\0").includes(`PORT=${port}`)) return Number(entry);
-    } catch {
-      // gone meanwhile, or not ours to read
-    }
-  }
-  return null;
-}
-
-/** VmRSS from /proc/<pid>/status, in bytes; null when it cannot be read. */
-function residentBytes(pid: number): number | null {
-  try {
-    const kibibytes = /^VmRSS:\s+(\d+)\s+kB$/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
-    return kibibytes === undefined ? null : Number(kibibytes) * 1024;
-  } catch {
-    return null;
-  }
 }
 
 /** Lines of the server's log (its recent tail) that tell of an error or a warning. */

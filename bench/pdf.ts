@@ -1,5 +1,6 @@
 // `npm run bench -- pdf`: the PDF engine measured through the production server (first typesetting and
-// cached), then the same student book made by Chromium's page.pdf() and by PDFKit, against the targets.
+// cached; the largest pack; the server's memory idle and after it), then the same student book made by
+// Chromium's page.pdf() and by PDFKit, against the targets.
 import { readdirSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import { languages, type Language } from "../app/i18n/languages";
@@ -8,6 +9,7 @@ import { registerCleanup } from "./cleanup";
 import { loadPdfkitFonts, pdfkitBook, type PdfkitBookResult } from "./pdfkit-book";
 import { buildProduction, startServer, type RunningServer } from "./server";
 import { studentBookText } from "./student-book";
+import { findServerPid, residentBytes } from "./process-memory";
 import { fetchPdf, median, type FetchedPdf } from "./timing";
 
 export interface PdfBenchOptions {
@@ -25,7 +27,29 @@ const targets = {
   bookBytes: 1_500_000,
   chromiumRatio: 10,
   pdfkitRatio: 1,
+  packMs: 1_000,
+  /** 1.5 MB, decimal. */
+  packBytes: 1_500_000,
 };
+
+/** The largest pack a teacher can ask for: every lesson, plans and handouts, 40 copies of each handout. */
+const allLessons = ["what-is-trafficking", "forms-of-exploitation", "how-traffickers-recruit", "safe-migration", "safe-online", "myths-and-facts", "rights-and-help", "awareness-campaign"];
+const largestPackPath = (language: Language) => `/${language}/packs/pack.pdf?lessons=${allLessons.join(",")}&parts=plan,handout&copies=40`;
+
+interface PackResult {
+  firstMs: number;
+  size: number;
+  pages: number;
+}
+
+/** The server's resident memory (MiB figures in print): settled and idle, after the books, after the packs, and after a rest. */
+interface Memory {
+  idleBytes: number | null;
+  afterBooksBytes: number | null;
+  peakDuringPacksBytes: number | null;
+  afterPacksBytes: number | null;
+  afterRestBytes: number | null;
+}
 
 interface Served {
   firstMs: number;
@@ -43,6 +67,7 @@ interface EngineResult {
 interface LanguageResult extends EngineResult {
   chromium: ChromiumBookResult;
   pdfkit: PdfkitBookResult;
+  pack: PackResult;
 }
 
 interface Baseline {
@@ -87,13 +112,15 @@ async function staticBaseline(origin: string): Promise<Baseline> {
 }
 
 /** Part 1: every language's lesson plan and student book, first (typeset) and cached. */
-async function measureEngine(server: RunningServer, notes: string[]): Promise<{ engine: ByLanguage<EngineResult>; baseline: Baseline }> {
+async function measureEngine(server: RunningServer, notes: string[], memory: Memory, rss: () => number | null): Promise<{ engine: ByLanguage<EngineResult>; baseline: Baseline }> {
   // A server may do start-up work in the background once it listens (a warm-up): measuring during it
   // would time the contention, not the engine. Wait until the server has settled.
   const settled = await server.settle();
   const warmUp = settled.warmUpMs === null ? "" : `; its warm-up took ${settled.warmUpMs} ms`;
   console.log(`Server settled ${(settled.waitedMs / 1000).toFixed(1)} s after answering (by ${settled.by}${warmUp})`);
   if (settled.by === "timeout") notes.push("the server was still busy when the measuring began");
+  // Idle: started, warmed up, nothing asked yet.
+  memory.idleBytes = rss();
   if (settled.by !== "warm-up log") notes.push(`"${languages[0]} plan first" is the first PDF of the server process: it includes the engine's one-time font loading`);
   // Load the lesson catalogue and the UI strings before the first PDF, so that the first PDF's time is
   // typesetting, not the server's start.
@@ -111,6 +138,30 @@ async function measureEngine(server: RunningServer, notes: string[]): Promise<{ 
   if (cachedFiles !== languages.length * 2) notes.push(`the PDF cache directory holds ${cachedFiles} PDFs, expected ${languages.length * 2}`);
   if (headerMissing) notes.push("X-Pdf-Pages was missing: page counts come from pdf-lib");
   return { engine, baseline: await staticBaseline(server.origin) };
+}
+
+/**
+ * Part 1b: the largest pack in every language, typeset on request, with the server's memory sampled
+ * every 100 ms meanwhile; then the memory after the packs and after ten seconds of rest.
+ */
+async function measurePacks(server: RunningServer, memory: Memory, rss: () => number | null): Promise<ByLanguage<PackResult>> {
+  let peak = rss();
+  const sampler = setInterval(() => {
+    const now = rss();
+    if (now !== null && (peak === null || now > peak)) peak = now;
+  }, 100);
+  try {
+    return await byLanguage(async (language) => {
+      const pack = await fetchPdf(`${server.origin}${largestPackPath(language)}`, 120_000);
+      return { firstMs: pack.ms, size: pack.bytes.length, pages: pack.pageCount };
+    });
+  } finally {
+    clearInterval(sampler);
+    memory.peakDuringPacksBytes = peak;
+    memory.afterPacksBytes = rss();
+    await new Promise((resolve) => setTimeout(resolve, 10_000));
+    memory.afterRestBytes = rss();
+  }
 }
 
 /** Part 2a: Chromium with the browser already running, closed again before PDFKit runs in this process. */
@@ -143,18 +194,25 @@ export async function runPdfBench(options: PdfBenchOptions): Promise<void> {
   const server = await startServer();
   const stopServer = registerCleanup(() => server.stop());
   const notes: string[] = [];
+  const memory: Memory = { idleBytes: null, afterBooksBytes: null, peakDuringPacksBytes: null, afterPacksBytes: null, afterRestBytes: null };
   let results: ByLanguage<LanguageResult>;
   let baseline: Baseline;
   try {
     console.log(`\nServer: ${server.origin} (node build/server.js, NODE_ENV=production, PDF_CACHE_DIR=${server.pdfCacheDirectory})`);
     console.log(`Machine: ${availableParallelism()} CPUs, load average (1 min) ${loadBefore.toFixed(2)} at the start`);
-    const measured = await measureEngine(server, notes);
+    const serverPid = findServerPid(server.origin);
+    if (serverPid === null) notes.push("could not find the server's process in /proc: no memory figures");
+    const rss = () => (serverPid === null ? null : residentBytes(serverPid));
+    const measured = await measureEngine(server, notes, memory, rss);
     const engine = measured.engine;
     baseline = measured.baseline;
     printServed(engine, baseline);
+    memory.afterBooksBytes = rss();
+    const packs = await measurePacks(server, memory, rss);
+    printPacks(packs, memory);
     const chromium = await measureChromium(server);
     const pdfkit = await measurePdfkit();
-    results = await byLanguage(async (language) => ({ ...engine[language], chromium: chromium[language], pdfkit: pdfkit[language] }));
+    results = await byLanguage(async (language) => ({ ...engine[language], chromium: chromium[language], pdfkit: pdfkit[language], pack: packs[language] }));
   } catch (error) {
     // A failed request usually means the server failed: show what it said.
     const tail = server.log().split("\n").slice(-30).join("\n");
@@ -170,7 +228,7 @@ export async function runPdfBench(options: PdfBenchOptions): Promise<void> {
   for (const note of notes) console.log(`note: ${note}`);
   const missed = verdicts.filter((verdict) => !verdict.pass);
   console.log(`\n${verdicts.length - missed.length} of ${verdicts.length} targets met${missed.length === 0 ? "" : ` — MISS: ${missed.map((v) => `${v.language} ${v.target}`).join("; ")}`}`);
-  console.log(JSON.stringify(summary(results, baseline, verdicts, notes, machine)));
+  console.log(JSON.stringify({ ...summary(results, baseline, verdicts, notes, machine), memory }));
 }
 
 // ——— output ———
@@ -198,6 +256,18 @@ function printServed(results: ByLanguage<EngineResult>, baseline: Baseline) {
   });
   console.log(table(["lng", "document", "first", "cached", "bytes", "pages"], rows, [false, false, true, true, true, true]));
   console.log(`(for scale: the site's stylesheet, a static file of ${baseline.bytes} bytes, takes ${ms(baseline.medianMs)}, median of ${cachedRequests})`);
+}
+
+const mib = (bytes: number | null) => (bytes === null ? "?" : `${(bytes / 1024 / 1024).toFixed(0)} MiB`);
+
+function printPacks(packs: ByLanguage<PackResult>, memory: Memory) {
+  console.log(`\n1b. The largest pack (${allLessons.length} lessons, plans and handouts, 40 copies), typeset on request\n`);
+  const rows = languages.map((language) => [language, ms(packs[language].firstMs), `${packs[language].size}`, `${packs[language].pages}`]);
+  console.log(table(["lng", "first", "bytes", "pages"], rows, [false, true, true, true]));
+  console.log(
+    `\nServer memory (resident): idle ${mib(memory.idleBytes)}, after the plans and books ${mib(memory.afterBooksBytes)}, ` +
+      `peak during the packs ${mib(memory.peakDuringPacksBytes)}, after them ${mib(memory.afterPacksBytes)}, after 10 s of rest ${mib(memory.afterRestBytes)}`,
+  );
 }
 
 function printComparison(results: ByLanguage<LanguageResult>) {
@@ -244,6 +314,8 @@ function verdictsOf(language: Language, result: LanguageResult): Verdict[] {
     { language, target: "book size < 1.5 MB", value: `${book.size} bytes`, pass: book.size < targets.bookBytes },
     { language, target: `≥ ${targets.chromiumRatio}× faster than Chromium`, value: ratio(chromiumRatio), pass: chromiumRatio >= targets.chromiumRatio },
     { language, target: "faster than PDFKit", value: ratio(pdfkitRatio), pass: pdfkitRatio > targets.pdfkitRatio },
+    { language, target: `largest pack < ${targets.packMs} ms`, value: ms(result.pack.firstMs), pass: result.pack.firstMs < targets.packMs },
+    { language, target: "largest pack < 1.5 MB", value: `${result.pack.size} bytes`, pass: result.pack.size < targets.packBytes },
   ];
 }
 
@@ -278,6 +350,7 @@ function summary(results: ByLanguage<LanguageResult>, baseline: Baseline, verdic
             book: served(result.book),
             chromium: compared(result.chromium),
             pdfkit: compared(result.pdfkit),
+            largestPack: { firstMs: round(result.pack.firstMs), bytes: result.pack.size, pages: result.pack.pages },
             chromiumOverEngine: round(result.chromium.medianMs / result.book.firstMs),
             pdfkitOverEngine: round(result.pdfkit.medianMs / result.book.firstMs),
             targets: Object.fromEntries(verdicts.filter((v) => v.language === language).map((v) => [v.target, v.pass ? "PASS" : "MISS"])),

@@ -39,15 +39,17 @@ function styleOf(inline: Inline): TextStyle {
 // paragraph is split into words and broken into lines once, then reused by every document that holds
 // it (its plan, its handout, both books, any pack). Keyed by identity first (nothing stale is ever
 // reused), then by content: a typesetting worker receives each document as a structured-clone copy, so
-// the same paragraph arrives as new arrays every time, and only its text can find its words again.
+// the same paragraph arrives as new arrays every time, and only its text can find its words again
+// (measured: 37 → 8 ms of layout for the Georgian student book, for about 30 MB of words and lines
+// that the worker keeps for the four languages' curriculum).
 const wordCache = new WeakMap<readonly Inline[], Map<string, Word[]>>();
 const wordsByContent = new WeakMap<Measurer, Map<string, Word[]>>();
 const lineCache = new WeakMap<Word[], Map<number, TextLine[]>>();
 /**
  * Published texts and labels are bounded, drafts in review are not: past this many paragraphs the
- * content cache starts again (a book holds about two thousand).
+ * content cache starts again (the four languages' curriculum holds about six thousand).
  */
-const contentCacheLimit = 50_000;
+const contentCacheLimit = 20_000;
 
 function contentKey(inlines: readonly Inline[], size: number): string {
   let key = String(size);

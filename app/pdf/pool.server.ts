@@ -38,7 +38,7 @@ function typesettingPool(): Piscina | null {
     maxThreads: pdfWorkers,
     maxQueue: pdfQueue,
     // A worker whose document outgrows this is ended; its request fails, the others go on.
-    resourceLimits: { maxOldGenerationSizeMb: pdfWorkerMemoryMegabytes },
+    resourceLimits: { maxOldGenerationSizeMb: pdfWorkerMemoryMegabytes, maxYoungGenerationSizeMb: 8 },
     idleTimeout: 60_000,
   });
   return pool;

@@ -47,6 +47,30 @@ export function leaf(context: Context, role: StructureRole, details?: Omit<Struc
   return context.structure.add(role, context.parent, details);
 }
 
+const styledCache = new WeakMap<readonly Inline[], Map<string, Inline[]>>();
+
+/**
+ * A base style added to the inline's own (a bold heading keeps its italic words, and stays bold). The
+ * same array each time for the same inlines: the word and line caches are keyed by identity.
+ */
+function withBaseStyle(inlines: readonly Inline[], base: Partial<TextStyle>): readonly Inline[] {
+  const key = `${base.bold ? "b" : ""}${base.italic ? "i" : ""}`;
+  let byStyle = styledCache.get(inlines);
+  if (!byStyle) {
+    byStyle = new Map();
+    styledCache.set(inlines, byStyle);
+  }
+  let styled = byStyle.get(key);
+  if (!styled) {
+    styled = inlines.map((inline) => ({
+      ...inline,
+      style: { bold: Boolean(base.bold || inline.style?.bold), italic: Boolean(base.italic || inline.style?.italic) },
+    }));
+    byStyle.set(key, styled);
+  }
+  return styled;
+}
+
 export function textRows(
   inlines: readonly Inline[],
   frame: Frame,
@@ -62,14 +86,7 @@ export function textRows(
     baseStyle?: Partial<TextStyle>;
   },
 ): Row[] {
-  // A base style adds to the inline's own (a bold heading keeps its italic words, and stays bold).
-  const base = options.baseStyle;
-  const styled = base
-    ? inlines.map((inline) => ({
-        ...inline,
-        style: { bold: Boolean(base.bold || inline.style?.bold), italic: Boolean(base.italic || inline.style?.italic) },
-      }))
-    : inlines;
+  const styled = options.baseStyle ? withBaseStyle(inlines, options.baseStyle) : inlines;
   const lineHeight = options.size * lineHeightFactor;
   const lines = breakLines(wordsOf(styled, options.size, measurer), frame.width, options.size, measurer);
   return lines.map((line, index) => {

@@ -189,9 +189,11 @@ describe("tagged PDF (PDF/UA-1)", () => {
     expect(catalog.lookup(PDFName.of("Lang"))?.toString()).toBe("(ka)");
   }, 60_000);
 
-  it("every page's tab order follows the structure, and every link annotation is inside its Link element", async () => {
+  it("the window shows the title, every page's tab order follows the structure, and every link annotation is inside its Link element", async () => {
     const { bytes } = await renderPdf(await bookDocumentSpec("student", "ka"));
     const document = await PDFDocument.load(bytes, { updateMetadata: false });
+    // A reader's window shows the title, not the file name.
+    expect(document.catalog.lookup(PDFName.of("ViewerPreferences"), PDFDict).get(PDFName.of("DisplayDocTitle"))?.toString()).toBe("true");
     const parentTree = document.catalog.lookup(PDFName.of("StructTreeRoot"), PDFDict).lookup(PDFName.of("ParentTree"), PDFDict);
     const numbers = parentTree.lookup(PDFName.of("Nums"), PDFArray);
     const entries = new Map<number, unknown>();
