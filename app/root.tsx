@@ -14,7 +14,7 @@ import { useTranslation } from "react-i18next";
 import { HelpLine } from "~/components/HelpLine";
 import { LanguageSwitcher } from "~/components/LanguageSwitcher";
 import { useNonce } from "~/components/nonce";
-import { quickExitScript } from "~/components/inline-scripts";
+import { quickExitScript, serviceWorkerScript } from "~/components/inline-scripts";
 import { QuickExit } from "~/components/QuickExit";
 import { pageLanguage } from "~/i18n/i18n.server";
 import { isLanguage, languages, type Language } from "~/i18n/languages";
@@ -71,6 +71,9 @@ export function Layout({ children }: { children: ReactNode }) {
         ))}
         <Links />
         <script nonce={nonce} dangerouslySetInnerHTML={{ __html: quickExitScript }} />
+        {/* Public pages register the service worker that keeps them for reading offline (decision 012);
+            staff pages never do, and the worker never stores them. */}
+        {staffPage ? null : <script nonce={nonce} dangerouslySetInnerHTML={{ __html: serviceWorkerScript }} />}
       </head>
       <body>
         <a className="skip-link" href="#main">
@@ -117,6 +120,8 @@ export function Layout({ children }: { children: ReactNode }) {
           <HelpLine />
           <p className="site-footer__about">{t("footer.about")}</p>
           <p className="site-footer__links">
+            <a href={localizedPath(language, "/offline")}>{t("offline:links.footer")}</a>
+            {" · "}
             <a href={localizedPath(language, "/verify")}>{t("verify:title")}</a>
           </p>
         </footer>
