@@ -55,7 +55,10 @@ export function Layout({ children }: { children: ReactNode }) {
   // On an error page the same path may not exist in any language: the switcher leads home instead.
   const pathAfterPrefix = error || !isLanguage(prefix) ? "/" : location.pathname.slice(prefix.length + 1) || "/";
   const availableLanguages = useAvailableLanguages();
-  const staffPage = useMatches().some((match) => match.id.includes("_staff"));
+  const matches = useMatches();
+  const staffPage = matches.some((match) => match.id.includes("_staff"));
+  // The pages that are the same for every reader (app/http/route-caching.ts) are the ones the service worker keeps.
+  const publicPage = !error && (matches.at(-1)?.handle as { cache?: string } | undefined)?.cache === "public";
 
   return (
     // Public pages: the inline script makes every move inside the portal replace the history entry, so
@@ -72,8 +75,8 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
         <script nonce={nonce} dangerouslySetInnerHTML={{ __html: quickExitScript }} />
         {/* Public pages register the service worker that keeps them for reading offline (decision 012);
-            staff pages never do, and the worker never stores them. */}
-        {staffPage ? null : <script nonce={nonce} dangerouslySetInnerHTML={{ __html: serviceWorkerScript }} />}
+            staff and sign-in pages never do, and the worker never stores them. */}
+        {publicPage ? <script nonce={nonce} dangerouslySetInnerHTML={{ __html: serviceWorkerScript }} /> : null}
       </head>
       <body>
         <a className="skip-link" href="#main">
