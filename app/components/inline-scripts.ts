@@ -72,7 +72,7 @@ function text(key,values){var t=p.getAttribute("data-text-"+key)||"";for(var k i
 function show(name,key,values){state.setAttribute("data-offline-state",name);state.textContent=text(key||name,values)}
 function size(b){var m=b>=1048576;return new Intl.NumberFormat(lang,{style:"unit",unit:m?"megabyte":"kilobyte",unitDisplay:"short",maximumFractionDigits:m?1:0}).format(m?b/1048576:Math.max(1,Math.round(b/1024)))}
 function day(iso){return iso?new Intl.DateTimeFormat(lang,{dateStyle:"long",timeZone:"Asia/Tbilisi"}).format(new Date(iso)):""}
-function saved(s){if(s)show("saved",s.pdfs?"saved-with-pdfs":"saved",{version:s.version,date:day(s.approvedAt)});else show("not-saved")}
+function saved(s){if(s)show("saved",s.pdfs?"saved-with-pdfs":"saved",{version:s.version,date:s.date||day(s.approvedAt)});else show("not-saved")}
 function busy(on){for(var i=0;i<buttons.length;i++)buttons[i].disabled=on}
 function ask(message,answer){w.register("/sw.js").then(function(){return w.ready}).then(function(r){var c=new MessageChannel();c.port1.onmessage=function(e){answer(e.data)};r.active.postMessage(message,[c.port2])})}
 function status(){ask({type:"state",language:lang},function(a){saved(a.saved);opened.textContent=text("opened",{number:a.opened});opened.hidden=false})}

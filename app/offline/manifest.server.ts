@@ -6,7 +6,7 @@ import { languageNameFontStack, pageFontStack } from "~/layout/font-stacks";
 import { printedOrigin } from "~/pdf/documents/labels.server";
 import { pdfIfReady } from "~/publication/pdfs.server";
 import { builtFile, fontFacesFor } from "./client-files.server";
-import { offlineEdition, type OfflineEdition } from "./edition.server";
+import { formatEditionDate, offlineEdition, type OfflineEdition } from "./edition.server";
 import { classroomKit, editionPdfs, ProductionBuildMissing } from "./kit.server";
 import { renderKitPages } from "./kit-pages.server";
 
@@ -53,6 +53,8 @@ export interface OfflineManifest {
   language: Language;
   version: string;
   approvedAt: string | null;
+  /** The approval date as the language writes it: browsers lack the date formats of some of our languages. */
+  date: string;
   pages: string[];
   assets: string[];
   pdfs: { url: string; bytes: number; sha256: string }[];
@@ -74,6 +76,7 @@ export async function offlineManifest(language: Language): Promise<OfflineManife
     language,
     version: edition.version,
     approvedAt: edition.approvedAt,
+    date: formatEditionDate(edition),
     pages: edition.pages,
     assets,
     pdfs: pdfs.map(({ pdf, served }) => ({ url: pdf.path, bytes: served.bytes.length, sha256: served.sha256 })),

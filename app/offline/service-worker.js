@@ -259,7 +259,7 @@ async function saveLanguage(language, withPdfs, report) {
       while (queue.length > 0) await saveOne(queue.shift());
     }),
   );
-  const record = { language, version: manifest.version, approvedAt: manifest.approvedAt, pdfs: withPdfs, files: files.length, bytes };
+  const record = { language, version: manifest.version, approvedAt: manifest.approvedAt, date: manifest.date, pdfs: withPdfs, files: files.length, bytes };
   await cache.put(savedRecordUrl(language), json(record));
   for (const other of await savedCacheNames(language)) if (other !== name) await caches.delete(other);
   return record;
