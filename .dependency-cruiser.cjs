@@ -3,6 +3,7 @@
 //   routes, components → never db
 //   content → never db, review, http, publication, auth, routes (pure: parse, check, views)
 //   pdf → never db, components, routes, publication, review (pure: documents in, bytes out)
+//   offline → never db, review, auth (it copies what publication says is public)
 //   no domain → routes
 //   no import cycle between modules
 /** @type {import('dependency-cruiser').IConfiguration} */
@@ -23,6 +24,13 @@ module.exports = {
       severity: "error",
       from: { path: "^app/pdf/" },
       to: { path: "^app/(db|components|routes|review|publication)/" },
+    },
+    {
+      name: "offline-reads-what-is-published",
+      comment: "app/offline copies what app/publication says is public: it never reads the database itself",
+      severity: "error",
+      from: { path: "^app/offline/" },
+      to: { path: "^app/(db|review|auth)/" },
     },
     { name: "no-domain-imports-a-route", severity: "error", from: { path: "^app/", pathNot: "^app/routes/" }, to: { path: "^app/routes/" } },
     { name: "no-import-cycles", severity: "error", from: { path: "^(app|server)/" }, to: { circular: true } },

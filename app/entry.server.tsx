@@ -19,10 +19,11 @@ import { securityHeaders } from "~/http/security-headers.server";
 import { authConfig } from "~/auth/config.server";
 import { catalogueVersion, getCatalogue } from "~/publication/catalogue.server";
 import { closeDatabase } from "~/db/database.server";
-import { languages } from "~/i18n/languages";
+import { isLanguage, languages } from "~/i18n/languages";
 import { removeStaleTemporaryFiles, trimToBudget } from "~/pdf/cache.server";
 import { closeTypesetting } from "~/pdf/pool.server";
 import { recordUnrecordedPdfs, warmUpPdfEngine } from "~/publication/pdfs.server";
+import { classroomKitFiles as kitFiles } from "~/offline/kit.server";
 
 const streamTimeout = 5_000;
 export { streamTimeout };
@@ -63,6 +64,15 @@ export async function keepCatalogueFresh(): Promise<void> {
 /** Called by the server (server/main.ts) before Remix: a stored public page, or null. */
 export function cachedPublicPage(url: string, ifNoneMatch: string | undefined, acceptsGzip: boolean) {
   return servePage(url, ifNoneMatch, acceptsGzip);
+}
+
+/**
+ * Called by `npm run cli -- export` (app/cli/export.ts), which loads this build: the files of a language's
+ * classroom kit, the very files /<lng>/offline/kit.zip holds (the kit needs the built stylesheet and fonts).
+ */
+export async function classroomKitFiles(language: string) {
+  if (!isLanguage(language)) throw new Error(`unknown language: ${language}`);
+  return kitFiles(language);
 }
 
 const rightAddress = /^\/(?:ka|hy|az|en)(?:\/[^A-Z]*)?$/;

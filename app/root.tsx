@@ -14,7 +14,7 @@ import { useTranslation } from "react-i18next";
 import { HelpLine } from "~/components/HelpLine";
 import { LanguageSwitcher } from "~/components/LanguageSwitcher";
 import { useNonce } from "~/components/nonce";
-import { quickExitScript } from "~/components/inline-scripts";
+import { quickExitScript, serviceWorkerScript } from "~/components/inline-scripts";
 import { QuickExit } from "~/components/QuickExit";
 import { pageLanguage } from "~/i18n/i18n.server";
 import { isLanguage, languages, type Language } from "~/i18n/languages";
@@ -55,7 +55,10 @@ export function Layout({ children }: { children: ReactNode }) {
   // On an error page the same path may not exist in any language: the switcher leads home instead.
   const pathAfterPrefix = error || !isLanguage(prefix) ? "/" : location.pathname.slice(prefix.length + 1) || "/";
   const availableLanguages = useAvailableLanguages();
-  const staffPage = useMatches().some((match) => match.id.includes("_staff"));
+  const matches = useMatches();
+  const staffPage = matches.some((match) => match.id.includes("_staff"));
+  // The pages that are the same for every reader (app/http/route-caching.ts) are the ones the service worker keeps.
+  const publicPage = !error && (matches.at(-1)?.handle as { cache?: string } | undefined)?.cache === "public";
 
   return (
     // Public pages: the inline script makes every move inside the portal replace the history entry, so
@@ -71,6 +74,9 @@ export function Layout({ children }: { children: ReactNode }) {
         ))}
         <Links />
         <script nonce={nonce} dangerouslySetInnerHTML={{ __html: quickExitScript }} />
+        {/* Public pages register the service worker that keeps them for reading offline (decision 012);
+            staff and sign-in pages never do, and the worker never stores them. */}
+        {publicPage ? <script nonce={nonce} dangerouslySetInnerHTML={{ __html: serviceWorkerScript }} /> : null}
       </head>
       <body>
         <a className="skip-link" href="#main">
@@ -117,6 +123,8 @@ export function Layout({ children }: { children: ReactNode }) {
           <HelpLine />
           <p className="site-footer__about">{t("footer.about")}</p>
           <p className="site-footer__links">
+            <a href={localizedPath(language, "/offline")}>{t("offline:links.footer")}</a>
+            {" · "}
             <a href={localizedPath(language, "/verify")}>{t("verify:title")}</a>
           </p>
         </footer>

@@ -10,6 +10,7 @@ import { languages } from "~/i18n/languages";
 import { syncLessonFiles } from "~/publication/import.server";
 import { formatStatusLine, revisionsAwaitingAuthors } from "~/review/content-status.server";
 import { backupCommand } from "./backup";
+import { exportCommand } from "./export";
 import { userCommand } from "./users";
 
 const usage = `Usage: npm run cli -- <command>
@@ -30,6 +31,9 @@ Commands:
   user disable --email E                   disable an account and end its sessions
   db backup <file>                         copy the SQLite database to a new file while the server runs
                                            (PostgreSQL: use pg_dump)
+  export --language ka|hy|az|en --out <folder>
+                                           the classroom kit of a language as a folder (what
+                                           /<lng>/offline/kit.zip holds); needs \`npm run build\` first
 `;
 
 function option(args: string[], name: string): string | undefined {
@@ -81,6 +85,7 @@ async function main(args: string[]): Promise<number> {
   if (domain === "content" && command === "status") return contentStatus();
   if (domain === "user") return userCommand(await getDatabase(), [command ?? "", ...rest]);
   if (domain === "db" && command === "backup") return backupCommand(rest);
+  if (domain === "export") return exportCommand(args.slice(1));
   console.error(usage);
   return domain === undefined || domain === "help" || domain === "--help" ? 0 : 2;
 }

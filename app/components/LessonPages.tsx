@@ -2,11 +2,72 @@
 // previews: what a reviewer approves is rendered by the very components that will show it.
 import { useTranslation } from "react-i18next";
 import type { StudentLessonView, TeacherLessonView } from "~/content/views";
+import { localizedPath } from "~/seo/document-meta";
 import { ActivityPlan } from "./ActivityPlan";
+import { ContentNote } from "./ContentNote";
+import { LessonFacts } from "./LessonFacts";
 import { LessonBody } from "./LessonBody";
 import { BodySection, Section, StudentActivitiesSection, TeacherActivitiesSection } from "./LessonSections";
 import { Printables } from "./Printables";
 import { Quiz } from "./Quiz";
+
+/**
+ * A lesson's page for students, whole: the public page and the classroom kit's copy of it (which gives the
+ * quiz its own file as the form's address).
+ */
+export function StudentLessonPage({ lesson, quiz }: { lesson: StudentLessonView; quiz: QuizState }) {
+  const { t } = useTranslation(["lessons", "documents"]);
+  const path = localizedPath(lesson.language, `/lessons/${lesson.slug}`);
+  return (
+    <article>
+      <h1>{lesson.title}</h1>
+      <p className="lead">{lesson.summary}</p>
+      <ContentNote topics={lesson.topics} language={lesson.language} />
+      <StudentContents />
+      <LessonFacts lesson={lesson} language={lesson.language} />
+      <ul className="downloads" aria-label={t("documents:downloads.title")}>
+        <li>
+          <a href={`${path}/teacher`}>{t("lesson.teacherView")}</a>
+        </li>
+        <li>
+          <a href={`${path}/handout.pdf`}>{t("documents:downloads.handout")}</a>
+        </li>
+      </ul>
+      <StudentLessonContent lesson={lesson} quiz={quiz} />
+    </article>
+  );
+}
+
+/** A lesson's page for teachers, whole: the public page and the classroom kit's copy of it. */
+export function TeacherLessonPage({ lesson, materials }: { lesson: TeacherLessonView; materials: { href: string; label: string } | null }) {
+  const { t } = useTranslation(["lessons", "documents"]);
+  const language = lesson.language;
+  return (
+    <article>
+      <p className="quiz__number">{t("lesson.teacherView")}</p>
+      <h1>{lesson.title}</h1>
+      <p className="lead">{lesson.summary}</p>
+      <LessonFacts lesson={lesson} language={language} />
+      <ul className="downloads" aria-label={t("documents:downloads.title")}>
+        <li>
+          <a href={localizedPath(language, `/lessons/${lesson.slug}`)}>{t("lesson.studentView")}</a>
+        </li>
+        <li>
+          <a href={localizedPath(language, `/lessons/${lesson.slug}/plan.pdf`)}>{t("documents:downloads.plan")}</a>
+        </li>
+        <li>
+          <a href={localizedPath(language, `/lessons/${lesson.slug}/handout.pdf`)}>{t("documents:downloads.handout")}</a>
+        </li>
+        {materials ? (
+          <li>
+            <a href={materials.href}>{materials.label}</a>
+          </li>
+        ) : null}
+      </ul>
+      <TeacherLessonContent lesson={lesson} materials={materials} />
+    </article>
+  );
+}
 
 /** The teacher page after its title: everything, answers and printables included. */
 export function TeacherLessonContent({ lesson, materials }: { lesson: TeacherLessonView; materials: { href: string; label: string } | null }) {
@@ -50,7 +111,7 @@ export function TeacherLessonContent({ lesson, materials }: { lesson: TeacherLes
   );
 }
 
-interface QuizState {
+export interface QuizState {
   /** Where the quiz posts without JavaScript; absent in a preview, which has no form. */
   action?: string;
   graded?: { answers: Record<number, number>; checked: number[]; unanswered: number[] };

@@ -50,3 +50,35 @@ f.addEventListener("submit",function(e){var input=f.querySelector("input[type=fi
 var status=f.querySelector("[data-verify-status]");if(status){status.hidden=false}
 file.arrayBuffer().then(function(b){return crypto.subtle.digest("SHA-256",b)}).then(function(d){var hex=Array.prototype.map.call(new Uint8Array(d),function(x){return("0"+x.toString(16)).slice(-2)}).join("");
 location.assign("/verify/"+hex+"?lng="+encodeURIComponent(document.documentElement.lang))})})})();`;
+
+/**
+ * Every public page: registers the service worker (app/offline/service-worker.js) once the page has
+ * loaded, never competing with the page's own files. On the visit before the worker was there, the page
+ * tells it what it loaded (itself, its stylesheet and fonts), which the worker takes from the browser's
+ * cache: the first lesson opened is kept too, without downloading it again.
+ */
+export const serviceWorkerScript = `(function(){var w=navigator.serviceWorker;if(!w||!/^https?:$/.test(location.protocol))return;
+addEventListener("load",function(){w.register("/sw.js").then(function(){if(w.controller)return;return w.ready.then(function(r){var u=[location.href.split("#")[0]];
+performance.getEntriesByType("resource").forEach(function(e){u.push(e.name)});if(r.active)r.active.postMessage({type:"keep",urls:u})})})["catch"](function(){})})})();`;
+
+/**
+ * /<lng>/offline: asks the service worker what is saved, saves the language (the pages, or the pages and
+ * the PDFs) with its progress shown, and deletes everything kept. The texts are in the page's data-text-*
+ * attributes, in its language. Without a worker (no JavaScript, or plain http) the page keeps saying so.
+ */
+export const offlinePageScript = `(function(){var p=document.querySelector("[data-offline-panel]"),w=navigator.serviceWorker;if(!p||!w||!window.caches||!window.MessageChannel)return;
+var lang=document.documentElement.lang,state=p.querySelector("[data-offline-state]"),bar=p.querySelector("[data-offline-progress]"),opened=p.querySelector("[data-offline-opened]"),buttons=document.querySelectorAll("[data-offline-save],[data-offline-delete]");
+function text(key,values){var t=p.getAttribute("data-text-"+key)||"";for(var k in values)t=t.split("{"+k+"}").join(values[k]);return t}
+function show(name,key,values){state.setAttribute("data-offline-state",name);state.textContent=text(key||name,values)}
+function size(b){var m=b>=1048576;return new Intl.NumberFormat(lang,{style:"unit",unit:m?"megabyte":"kilobyte",unitDisplay:"short",maximumFractionDigits:m?1:0}).format(m?b/1048576:Math.max(1,Math.round(b/1024)))}
+function day(iso){return iso?new Intl.DateTimeFormat(lang,{dateStyle:"long",timeZone:"Asia/Tbilisi"}).format(new Date(iso)):""}
+function saved(s){if(s)show("saved",s.pdfs?"saved-with-pdfs":"saved",{version:s.version,date:s.date||day(s.approvedAt)});else show("not-saved")}
+function busy(on){for(var i=0;i<buttons.length;i++)buttons[i].disabled=on}
+function ask(message,answer){w.register("/sw.js").then(function(){return w.ready}).then(function(r){var c=new MessageChannel();c.port1.onmessage=function(e){answer(e.data)};r.active.postMessage(message,[c.port2])})}
+function status(){ask({type:"state",language:lang},function(a){saved(a.saved);opened.textContent=text("opened",{number:a.opened});opened.hidden=false})}
+document.querySelectorAll("[data-offline-controls]").forEach(function(e){e.hidden=false});show("not-saved");status();
+document.addEventListener("click",function(e){var b=e.target.closest&&e.target.closest("[data-offline-save],[data-offline-delete]");if(!b)return;e.preventDefault();busy(true);
+if(b.hasAttribute("data-offline-delete")){ask({type:"delete"},function(a){busy(false);if(a.type==="deleted"){show("deleted");opened.hidden=true}else show("failed")});return}
+show("saving","progress",{done:0,total:"…",size:size(0)});bar.hidden=false;bar.removeAttribute("value");
+ask({type:"save",language:lang,pdfs:b.getAttribute("data-offline-save")==="pdfs"},function(a){if(a.type==="progress"){bar.max=a.total;bar.value=a.done;show("saving","progress",{done:a.done,total:a.total,size:size(a.bytes)});return}
+busy(false);bar.hidden=true;if(a.type==="saved"){saved(a.saved);status()}else show("failed")})})})();`;

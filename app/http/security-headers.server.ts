@@ -1,9 +1,9 @@
 import { config } from "~/config.server";
 import { createHash } from "node:crypto";
-import { quickExitScript, quizScript, verifyScript } from "~/components/inline-scripts";
+import { offlinePageScript, quickExitScript, quizScript, serviceWorkerScript, verifyScript } from "~/components/inline-scripts";
 
 /** The public pages' own inline scripts, allowed by their hash whatever the nonce. */
-const inlineScriptHashes = [quickExitScript, quizScript, verifyScript]
+const inlineScriptHashes = [quickExitScript, quizScript, verifyScript, serviceWorkerScript, offlinePageScript]
   .map((script) => `'sha256-${createHash("sha256").update(script).digest("base64")}'`)
   .join(" ");
 

@@ -13,7 +13,7 @@ const languageAliases: Record<string, Language> = { ge: "ka", geo: "ka", kat: "k
 /** A language tag as people write them in a path: "ru", "tr", "en-US", "zh-Hant", "es-419" (not "wp-admin"). */
 const languageTagShape = /^[a-z]{2,3}(?:-(?:[a-z]{2}|[a-z]{4}|\d{3}))?$/i;
 /** The portal's public pages after the language prefix; a lesson's pages are checked against the catalogue. */
-const sectionPaths = new Set(["/", "/lessons", "/books", "/books/student.pdf", "/books/teacher.pdf", "/packs", "/help", "/login"]);
+const sectionPaths = new Set(["/", "/lessons", "/books", "/books/student.pdf", "/books/teacher.pdf", "/packs", "/help", "/offline", "/login"]);
 const lessonPath = /^\/lessons\/([a-z0-9-]+)(\/teacher|\/handout\.pdf|\/plan\.pdf|\/materials\.pdf)?$/;
 
 export interface AddressCorrection {

@@ -1,8 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { HelpLine } from "~/components/HelpLine";
-import { LessonCard } from "~/components/LessonCard";
+import { HomeContent } from "~/components/HomeContent";
 import { listLessons } from "~/publication/catalogue.server";
 import { translator } from "~/i18n/i18n.server";
 import { requireLanguage } from "~/http/responses.server";
@@ -27,23 +26,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => data?.meta ?? [];
 
 export default function Home() {
   const { language, lessons } = useLoaderData<typeof loader>();
-  const { t } = useTranslation("lessons");
+  const { t } = useTranslation("offline");
   return (
-    <>
-      <h1>{t("home.title")}</h1>
-      <p className="lead">{t("home.intro")}</p>
-      <p>{t("home.forStudents")}</p>
-      <p>{t("home.forTeachers")}</p>
-      <HelpLine />
-      <h2>{t("home.lessonsHeading")}</h2>
-      <ol className="lesson-cards">
-        {lessons.map((lesson) => (
-          <LessonCard key={lesson.slug} lesson={lesson} language={language} headingLevel={3} />
-        ))}
-      </ol>
-      <p>
-        <a href={localizedPath(language, "/lessons")}>{t("home.allLessons")}</a>
+    <HomeContent language={language} lessons={lessons}>
+      <p className="offline-link">
+        <a href={localizedPath(language, "/offline")}>{t("links.home")}</a>
       </p>
-    </>
+    </HomeContent>
   );
 }

@@ -1,9 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
-import { ContentNote } from "~/components/ContentNote";
-import { LessonFacts } from "~/components/LessonFacts";
-import { StudentContents, StudentLessonContent } from "~/components/LessonPages";
+import { StudentLessonPage } from "~/components/LessonPages";
 import { requireLessonDocument } from "~/publication/lesson-page.server";
 import { readQuizForm } from "~/content/quiz-form";
 import { studentLessonView } from "~/content/views";
@@ -54,24 +51,5 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function StudentLesson() {
   const { lesson } = useLoaderData<typeof loader>();
   const graded = useActionData<typeof action>();
-  const { t } = useTranslation(["lessons", "documents"]);
-  const path = localizedPath(lesson.language, `/lessons/${lesson.slug}`);
-  return (
-    <article>
-      <h1>{lesson.title}</h1>
-      <p className="lead">{lesson.summary}</p>
-      <ContentNote topics={lesson.topics} language={lesson.language} />
-      <StudentContents />
-      <LessonFacts lesson={lesson} language={lesson.language} />
-      <ul className="downloads" aria-label={t("documents:downloads.title")}>
-        <li>
-          <a href={`${path}/teacher`}>{t("lesson.teacherView")}</a>
-        </li>
-        <li>
-          <a href={`${path}/handout.pdf`}>{t("documents:downloads.handout")}</a>
-        </li>
-      </ul>
-      <StudentLessonContent lesson={lesson} quiz={{ action: path, graded, error: graded?.error }} />
-    </article>
-  );
+  return <StudentLessonPage lesson={lesson} quiz={{ action: localizedPath(lesson.language, `/lessons/${lesson.slug}`), graded, error: graded?.error }} />;
 }

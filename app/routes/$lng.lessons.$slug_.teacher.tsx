@@ -1,8 +1,7 @@
 import { data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { LessonFacts } from "~/components/LessonFacts";
-import { TeacherLessonContent } from "~/components/LessonPages";
+import { TeacherLessonPage } from "~/components/LessonPages";
 import { requireLessonDocument } from "~/publication/lesson-page.server";
 import { teacherLessonView } from "~/content/views";
 import { formatFileSize } from "~/i18n/format-size";
@@ -50,38 +49,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => data?.meta ?? [];
 
 export default function TeacherLesson() {
   const { lesson, hasMaterials, materialsSize } = useLoaderData<typeof loader>();
-  const { t } = useTranslation(["lessons", "documents"]);
-  const language = lesson.language;
+  const { t } = useTranslation("documents");
   // The size when the PDF was ready in time (pages never wait long for a typesetting worker).
   const materials = hasMaterials
     ? {
-        href: localizedPath(language, `/lessons/${lesson.slug}/materials.pdf`),
-        label: materialsSize ? t("documents:downloads.materials", { size: materialsSize }) : t("documents:downloads.materialsWithoutSize"),
+        href: localizedPath(lesson.language, `/lessons/${lesson.slug}/materials.pdf`),
+        label: materialsSize ? t("downloads.materials", { size: materialsSize }) : t("downloads.materialsWithoutSize"),
       }
     : null;
-  return (
-    <article>
-      <p className="quiz__number">{t("lesson.teacherView")}</p>
-      <h1>{lesson.title}</h1>
-      <p className="lead">{lesson.summary}</p>
-      <LessonFacts lesson={lesson} language={language} />
-      <ul className="downloads" aria-label={t("documents:downloads.title")}>
-        <li>
-          <a href={localizedPath(language, `/lessons/${lesson.slug}`)}>{t("lesson.studentView")}</a>
-        </li>
-        <li>
-          <a href={localizedPath(language, `/lessons/${lesson.slug}/plan.pdf`)}>{t("documents:downloads.plan")}</a>
-        </li>
-        <li>
-          <a href={localizedPath(language, `/lessons/${lesson.slug}/handout.pdf`)}>{t("documents:downloads.handout")}</a>
-        </li>
-        {materials ? (
-          <li>
-            <a href={materials.href}>{materials.label}</a>
-          </li>
-        ) : null}
-      </ul>
-      <TeacherLessonContent lesson={lesson} materials={materials} />
-    </article>
-  );
+  return <TeacherLessonPage lesson={lesson} materials={materials} />;
 }

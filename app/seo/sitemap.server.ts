@@ -15,6 +15,7 @@ async function publicPages(): Promise<SitemapPage[]> {
     { path: "/books", languages },
     { path: "/packs", languages },
     { path: "/help", languages },
+    { path: "/offline", languages },
   ];
   for (const lesson of (await getCatalogue()).lessons) {
     const available = languages.filter((language) => lesson.documents[language]);

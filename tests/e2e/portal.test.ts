@@ -80,7 +80,7 @@ describe("a visitor", () => {
   });
 
   it("has no serious or critical accessibility violations on the main pages", async () => {
-    for (const path of ["/ka/", "/en/lessons", `/hy/lessons/${slug}`, `/az/lessons/${slug}/teacher`, "/ka/help", "/en/no-such-page"]) {
+    for (const path of ["/ka/", "/en/lessons", `/hy/lessons/${slug}`, `/az/lessons/${slug}/teacher`, "/ka/help", "/hy/offline", "/en/offline/not-saved", "/en/no-such-page"]) {
       const page = await open(path);
       expect(await axeViolations(page), path).toEqual([]);
       await page.close();

@@ -215,8 +215,8 @@ describe("machines", () => {
     expect(response.headers.get("content-type")).toContain("application/xml");
     const body = await response.text();
     const locations = [...body.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1]);
-    // home, catalogue, books, packs, help, and 8 lessons × (student + teacher), in 4 languages
-    expect(locations).toHaveLength((5 + 8 * 2) * 4);
+    // home, catalogue, books, packs, help, offline, and 8 lessons × (student + teacher), in 4 languages
+    expect(locations).toHaveLength((6 + 8 * 2) * 4);
     expect(locations).toContain(`${baseUrl}/hy/lessons/${slug}/teacher`);
   });
 
