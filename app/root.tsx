@@ -74,7 +74,7 @@ export function Layout({ children }: { children: ReactNode }) {
         ))}
         <Links />
         <script nonce={nonce} dangerouslySetInnerHTML={{ __html: quickExitScript }} />
-        {/* Public pages register the service worker that keeps them for reading offline (decision 012);
+        {/* Public pages register the service worker that keeps them for reading offline (decision 013);
             staff and sign-in pages never do, and the worker never stores them. */}
         {publicPage ? <script nonce={nonce} dangerouslySetInnerHTML={{ __html: serviceWorkerScript }} /> : null}
       </head>

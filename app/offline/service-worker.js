@@ -1,5 +1,5 @@
 // The portal's service worker, served as /sw.js (app/routes/sw[.]js.tsx) and registered by a few inline
-// lines on every public page (decisions 002 and 012). A small script of its own, no framework:
+// lines on every public page (decisions 002 and 013). A small script of its own, no framework:
 // - a page a reader opens is kept (with its stylesheet and fonts) and answers when the network is gone;
 // - a page never opened answers, offline, with a short page in the reader's language that says so and
 //   gives the help line;

@@ -1,4 +1,4 @@
-// Offline classroom in Chromium (decision 012), on a server of its own (its database changes, and its
+// Offline classroom in Chromium (decision 013), on a server of its own (its database changes, and its
 // request log shows that nothing reaches it while the browser is offline): read a lesson, go offline,
 // reload it; an unopened page offline; save a language and read every lesson offline; the time to save
 // over a slow line; a content change reaching an online reader; the classroom kit from file://.

@@ -1,4 +1,4 @@
-// Offline classroom over HTTP (decision 012): /<lng>/offline with its sizes, the worker's script and
+// Offline classroom over HTTP (decision 013): /<lng>/offline with its sizes, the worker's script and
 // JSON, what may and may not be stored, the classroom kit's zip (sha256sum -c, the very PDFs the portal
 // serves, relative links that all lead somewhere, deterministic) and `npm run cli -- export`, which
 // writes the same files.
