@@ -98,6 +98,12 @@ let temporaryCounter = 0;
 
 async function writeToDisk(key: string, pdf: CachedPdf): Promise<void> {
   try {
+    // Larger than the whole budget, it could only be written by trimming every other file away, and
+    // then itself: it stays in memory only (a classroom kit on a small PDF_CACHE_MAX_BYTES).
+    if (pdf.bytes.length > config().pdfCacheMaxBytes) {
+      console.warn(JSON.stringify({ event: "pdf-cache-over-budget", key, bytes: pdf.bytes.length }));
+      return;
+    }
     await mkdir(pdfCacheDirectory, { recursive: true });
     // The disk is shared with the database: the cache never takes the room sign-in needs. The PDF is
     // still served; it is typeset again next time, until an operator makes room (/healthz says so).

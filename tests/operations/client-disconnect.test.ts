@@ -10,8 +10,9 @@ afterAll(async () => {
   await server?.dispose();
 });
 
-// Every lesson's plan and handout, each handout 40 times: a few MB, about what the socket buffers of a
-// loopback connection hold, so the server may still be writing when the client goes.
+// Every lesson's plan and handout, each handout 40 times: the largest pack there is (under 1 MB since
+// copies share their pages), more than a loopback connection's socket buffers usually hold, so the
+// server may still be writing when the client goes (and the test holds either way).
 const bigPack = "/en/packs/pack.pdf?lessons=what-is-trafficking,how-traffickers-recruit,forms-of-exploitation,safe-migration,safe-online,myths-and-facts,rights-and-help,awareness-campaign&parts=plan,handout&copies=40";
 
 /** Sends a GET on a raw socket and destroys the socket `when` says; resolves with the bytes received. */
@@ -60,7 +61,7 @@ describe("a client that disconnects during a PDF download", () => {
     expect(whole.status).toBe(200);
     const body = Buffer.from(await whole.arrayBuffer());
     expect(body.length).toBe(Number(whole.headers.get("content-length")));
-    expect(body.length).toBeGreaterThan(2_000_000);
+    expect(body.length).toBeGreaterThan(500_000);
     expect(body.subarray(-8).toString()).toContain("%%EOF");
     expect(server.output()).not.toMatch(/uncaught|unhandled|EPIPE|ECONNRESET/i);
   }, 60_000);
