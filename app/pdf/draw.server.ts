@@ -1,8 +1,10 @@
-// Draws a laid-out document with pdf-lib. Only consumes layout data: every position was decided before.
+// Draws a laid-out document with pdf-lib. Only consumes layout data: every position was decided before,
+// and so was the structure (tagging.ts writes it; draw-content.ts writes each page's operators inside
+// their marked content). A copy's page paints its original from a shared form XObject.
 // Speed comes from four things (ARCHITECTURE.md): fonts parsed once per process and shared through a
 // fontkit stand-in (with their shaping cached), each distinct (face, word) encoded once per document,
 // each page written as one content stream of raw operators instead of one drawText per line, and
-// streams compressed with Node's native zlib instead of pdf-lib's JavaScript deflate.
+// every stream (the writer's object streams too) compressed with Node's native zlib instead of pako.
 import { deflateSync } from "node:zlib";
 import { type PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFCrossRefStream, PDFObjectStream, type PDFRef, type PDFFont, type PDFPage } from "pdf-lib";
 import { loadFonts } from "./fonts.server";
