@@ -21,6 +21,12 @@ export interface Word {
 interface TextLine {
   words: Word[];
   width: number;
+  /**
+   * The line was broken where a space was (not inside a word too long for the line): that space is drawn
+   * at its end, invisible and outside its width, so that text read from the structure tree or copied
+   * keeps the last word of one line apart from the first of the next.
+   */
+  breakAtSpace?: true;
 }
 
 /**
@@ -174,17 +180,18 @@ function firstFit(words: Word[], maxWidth: number, size: number, measurer: Measu
   let current: Word[] = [];
   let width = 0;
   for (const original of words) {
-    for (const word of original.width > maxWidth ? splitOverlongWord(original, maxWidth, size, measurer) : [original]) {
+    const parts = original.width > maxWidth ? splitOverlongWord(original, maxWidth, size, measurer) : [original];
+    parts.forEach((word, part) => {
       const gap = current.length > 0 ? spaceWidth(current.at(-1)!.trailingStyle, size, measurer) : 0;
       if (current.length > 0 && width + gap + word.width > maxWidth) {
-        lines.push({ words: current, width });
+        lines.push(part === 0 ? { words: current, width, breakAtSpace: true } : { words: current, width });
         current = [word];
         width = word.width;
       } else {
         current.push(word);
         width += gap + word.width;
       }
-    }
+    });
   }
   if (current.length > 0) lines.push({ words: current, width });
   return lines;
@@ -220,6 +227,12 @@ function templateOf(line: TextLine, size: number, measurer: Measurer): RunTempla
     }
     for (const piece of word.pieces) add(piece.faceId, piece.text, piece.width);
   });
+  if (line.breakAtSpace && line.words.length > 0) {
+    const spaceFace = measurer.faceFor(32, line.words.at(-1)!.trailingStyle);
+    const last = template.at(-1);
+    if (last && last.faceId === spaceFace) last.pieces.push(" ");
+    else template.push({ faceId: spaceFace, pieces: [" "], offset: cursor, width: 0 });
+  }
   runTemplates.set(line, template);
   return template;
 }

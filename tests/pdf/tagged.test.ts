@@ -8,12 +8,15 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { PDFArray, PDFDict, PDFDocument, PDFName, type PDFNumber, type PDFRawStream, type PDFRef } from "pdf-lib";
+import type { Nodes } from "mdast";
+import { toString as plainText } from "mdast-util-to-string";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { describe, expect, it, vi } from "vitest";
 import { languages, type Language } from "~/i18n/languages";
 import { layoutDocument, type LaidOutDocument, type PlacedRun } from "~/pdf/layout";
 import { renderPdf, sharedMeasurer } from "~/pdf/render.server";
 import type { DocumentSpec } from "~/pdf/model";
+import { getCatalogue } from "~/publication/catalogue.server";
 import { bookDocumentSpec, lessonDocumentSpec, packDocumentSpec } from "~/publication/pdf-assembly.server";
 
 vi.hoisted(() => {
@@ -58,12 +61,12 @@ async function xmpOf(bytes: Uint8Array): Promise<string> {
   return new TextDecoder().decode(stream.contents);
 }
 
-function pdfinfo(bytes: Uint8Array): string {
+function pdfinfo(bytes: Uint8Array, ...options: string[]): string {
   const directory = mkdtempSync(path.join(tmpdir(), "tagged-"));
   try {
     const file = path.join(directory, "document.pdf");
     writeFileSync(file, bytes);
-    return execFileSync("pdfinfo", [file], { encoding: "utf8" });
+    return execFileSync("pdfinfo", [...options, file], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
   } finally {
     rmSync(directory, { recursive: true, force: true });
   }
@@ -214,6 +217,19 @@ describe("tagged PDF (PDF/UA-1)", () => {
     }
     expect(annotations).toBeGreaterThan(8); // the contents' entries and the lessons' QR codes
   }, 60_000);
+
+  for (const language of ["ka", "hy", "az"] as const) {
+    it(`${language}: read through its structure (poppler's pdfinfo -struct-text), every paragraph of the reading is whole, its words apart across line breaks`, async () => {
+      const spec = (await lessonDocumentSpec("handout", slug, language))!;
+      const document = (await getCatalogue()).bySlug.get(slug)!.documents[language]!;
+      const structureText = pdfinfo((await renderPdf(spec)).bytes, "-struct-text");
+      // Each element's text on its own line, in quotes: a paragraph that spans lines is one string.
+      const texts = [...structureText.matchAll(/^\s*"(.*)"$/gmu)].map((match) => match[1]!.replace(/\s+/g, " ").trim());
+      const paragraphs = document.reading.filter((node) => node.type === "paragraph").map((node) => plainText(node as Nodes).replace(/\s+/g, " ").trim());
+      expect(paragraphs.length).toBeGreaterThan(3);
+      for (const paragraph of paragraphs) expect(texts, paragraph.slice(0, 40)).toContain(paragraph);
+    }, 60_000);
+  }
 
   it("the XMP metadata is uncompressed XML that names the title, the language and PDF/UA part 1", async () => {
     const { bytes } = await renderPdf((await lessonDocumentSpec("handout", slug, "hy"))!);
