@@ -1,5 +1,6 @@
 // The PDF previews of a revision in review are drafts, and look it: "not approved" across every page in
 // the reviewer's language (seen in poppler's rendering, not only present in the file), and no colophon.
+import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { describe, expect, it } from "vitest";
 import { getCatalogue } from "~/publication/catalogue.server";
 import { lessonDocumentSpec } from "~/publication/pdf-assembly.server";
@@ -51,6 +52,31 @@ describe("a revision's preview PDFs", () => {
       for (const [index, raster] of rasters.entries()) expect(reddishPixels(raster), `page ${index + 1}`).toBeGreaterThan(markPixels);
       // Under the text: every word of the lesson's title is still extracted whole from the first page.
       expect(normalized(pages[0]!)).toContain(normalized(revision.document!.title));
+      // Tagged like every PDF, the mark an artifact: no structure element holds its words.
+      const tagged = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
+      expect((await tagged.getMarkInfo())?.Marked).toBe(true);
+      const tree = JSON.stringify(await (await tagged.getPage(1)).getStructTree());
+      expect(tree).toContain('"role":"H1"');
+      // pdf.js's marked content: the text inside Artifact sequences and inside tagged (MCID) ones.
+      const items = (await (await tagged.getPage(1)).getTextContent({ includeMarkedContent: true })).items as { type?: string; tag?: string; str?: string }[];
+      const inside: string[] = [];
+      let artifactText = "";
+      let taggedText = "";
+      for (const item of items) {
+        if (item.type === "beginMarkedContent" || item.type === "beginMarkedContentProps") inside.push(item.tag ?? "");
+        else if (item.type === "endMarkedContent") inside.pop();
+        else if (item.str !== undefined) {
+          if (inside.includes("Artifact")) artifactText += item.str;
+          else taggedText += item.str;
+        }
+      }
+      // Compared without spaces: pdf.js splits text items where the font changes (a Latin space between
+      // Georgian words, an "ə" from another face).
+      const squeezed = (text: string) => text.replace(/\s+/g, "");
+      expect(squeezed(artifactText)).toContain(squeezed(draft));
+      expect(squeezed(taggedText)).not.toContain(squeezed(draft));
+      expect(squeezed(taggedText)).toContain(squeezed(revision.document!.title));
+      await tagged.destroy();
     }, 60_000); // the first may load the catalogue and the fonts
   }
 
