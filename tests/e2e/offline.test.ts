@@ -45,6 +45,20 @@ async function phone() {
 /** Requests the server has logged so far (each one, as it was answered). */
 const requestsSoFar = () => server.events().filter((event) => event.event === "request").length;
 
+/**
+ * The server's request count once its log has caught up: a request answered just before the network went
+ * away (the test's own fetch, the worker's last check) is logged a moment later, through a pipe.
+ */
+async function settledRequestCount(): Promise<number> {
+  let count = requestsSoFar();
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const now = requestsSoFar();
+    if (now === count) return now;
+    count = now;
+  }
+}
+
 /** Until the service worker runs this page and holds its address. */
 async function waitUntilKept(page: Page) {
   await page.evaluate(() => navigator.serviceWorker.ready);
@@ -71,7 +85,7 @@ describe("reading offline", () => {
     const title = await page.locator("h1").innerText();
 
     await network.offline();
-    const before = requestsSoFar();
+    const before = await settledRequestCount();
     await page.reload({ waitUntil: "load" });
     expect(await page.locator("h1").innerText()).toBe(title);
     await looksRight(page);
@@ -160,18 +174,22 @@ describe("saving a language", () => {
     expect(saved).toContain(t.save.saved.split("{{")[0]!.trim());
 
     await network.offline();
-    const before = requestsSoFar();
-    for (const address of ["/ka/", "/ka/lessons", "/ka/help", "/ka/books", ...slugs.flatMap((slug) => [`/ka/lessons/${slug}`, `/ka/lessons/${slug}/teacher`])]) {
-      await page.goto(server.url + address, { waitUntil: "load" });
-      expect(await page.locator("[data-offline-not-saved]").count(), address).toBe(0);
-      expect(await page.locator("h1").innerText(), address).not.toBe("");
-      await looksRight(page);
+    try {
+      const before = await settledRequestCount();
+      for (const address of ["/ka/", "/ka/lessons", "/ka/help", "/ka/books", ...slugs.flatMap((slug) => [`/ka/lessons/${slug}`, `/ka/lessons/${slug}/teacher`])]) {
+        await page.goto(server.url + address, { waitUntil: "load" });
+        expect(await page.locator("[data-offline-not-saved]").count(), address).toBe(0);
+        expect(await page.locator("h1").innerText(), address).not.toBe("");
+        await looksRight(page);
+      }
+      // The offline page itself says what is saved, offline too.
+      await page.goto(`${server.url}/ka/offline`, { waitUntil: "load" });
+      await page.locator('[data-offline-state="saved"]').waitFor();
+      expect(requestsSoFar()).toBe(before);
+    } finally {
+      // Online again whatever happened: the next test reads as an online reader.
+      await network.online();
     }
-    // The offline page itself says what is saved, offline too.
-    await page.goto(`${server.url}/ka/offline`, { waitUntil: "load" });
-    await page.locator('[data-offline-state="saved"]').waitFor();
-    expect(requestsSoFar()).toBe(before);
-    await network.online();
   }, 180_000);
 
   it("a content change reaches an online reader at the next visit, and the saved copy follows it", async () => {
@@ -209,11 +227,14 @@ describe("saving a language", () => {
       )
       .toEqual([`portal-offline-saved-ka-${newVersion}`]);
     await network.offline();
-    await page.goto(`${server.url}/ka/lessons/${slug}/teacher`, { waitUntil: "load" });
-    expect(await page.locator("#reading").innerText()).toContain(added);
-    await page.goto(`${server.url}/ka/offline`, { waitUntil: "load" });
-    expect(await page.locator('[data-offline-state="saved"]').innerText()).toContain(newVersion);
-    await network.online();
+    try {
+      await page.goto(`${server.url}/ka/lessons/${slug}/teacher`, { waitUntil: "load" });
+      expect(await page.locator("#reading").innerText()).toContain(added);
+      await page.goto(`${server.url}/ka/offline`, { waitUntil: "load" });
+      expect(await page.locator('[data-offline-state="saved"]').innerText()).toContain(newVersion);
+    } finally {
+      await network.online();
+    }
   }, 120_000);
 
   it("deletes everything it keeps when asked", async () => {
