@@ -11,11 +11,10 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { HelpLine } from "~/components/HelpLine";
 import { LanguageSwitcher } from "~/components/LanguageSwitcher";
 import { useNonce } from "~/components/nonce";
 import { quickExitScript, serviceWorkerScript } from "~/components/inline-scripts";
-import { QuickExit } from "~/components/QuickExit";
+import { SiteBody } from "~/components/SiteBody";
 import { pageLanguage } from "~/i18n/i18n.server";
 import { isLanguage, languages, type Language } from "~/i18n/languages";
 import { fontPreloads } from "~/layout/font-preloads";
@@ -79,55 +78,30 @@ export function Layout({ children }: { children: ReactNode }) {
         {publicPage ? <script nonce={nonce} dangerouslySetInnerHTML={{ __html: serviceWorkerScript }} /> : null}
       </head>
       <body>
-        <a className="skip-link" href="#main">
-          {t("skipLink")}
-        </a>
-        {/* First after the skip link, and fixed: always on screen, whatever the scroll position. */}
-        <QuickExit />
-        <header className="site-header">
-          <a className="site-name" href={localizedPath(language, "/")}>
-            {t("site.name")}
-          </a>
-          {/* On a phone the menu folds away, so that the page's own title shows on the first screen; on a
-              wide screen it is always open (app.css). A <details> works without JavaScript. */}
-          <details className="site-menu">
-            <summary>{t("menu")}</summary>
-            <div className="site-menu__panel">
-              <nav className="site-nav" aria-label={t("nav.label")}>
-                <ul>
-                  {navigationItems.map((item) => {
-                    const href = localizedPath(language, item.path);
-                    const current = location.pathname === href || (item.path !== "/" && location.pathname.startsWith(`${href}/`));
-                    return (
-                      <li key={item.path}>
-                        <a href={href} aria-current={current ? "page" : undefined}>
-                          {t(item.labelKey)}
-                        </a>
-                      </li>
-                    );
-                  })}
-                </ul>
-              </nav>
-              <LanguageSwitcher
-                current={language}
-                path={`${pathAfterPrefix}${error ? "" : location.search}`}
-                availableLanguages={error ? languages : availableLanguages}
-              />
-            </div>
-          </details>
-        </header>
-        <main id="main" tabIndex={-1}>
+        <SiteBody
+          language={language}
+          navigation={navigationItems}
+          isCurrent={(path) => {
+            const href = localizedPath(language, path);
+            return location.pathname === href || (path !== "/" && location.pathname.startsWith(`${href}/`));
+          }}
+          menuExtra={
+            <LanguageSwitcher
+              current={language}
+              path={`${pathAfterPrefix}${error ? "" : location.search}`}
+              availableLanguages={error ? languages : availableLanguages}
+            />
+          }
+          footerExtra={
+            <p className="site-footer__links">
+              <a href={localizedPath(language, "/offline")}>{t("offline:links.footer")}</a>
+              {" · "}
+              <a href={localizedPath(language, "/verify")}>{t("verify:title")}</a>
+            </p>
+          }
+        >
           {children}
-        </main>
-        <footer className="site-footer" aria-label={t("footer.label")}>
-          <HelpLine />
-          <p className="site-footer__about">{t("footer.about")}</p>
-          <p className="site-footer__links">
-            <a href={localizedPath(language, "/offline")}>{t("offline:links.footer")}</a>
-            {" · "}
-            <a href={localizedPath(language, "/verify")}>{t("verify:title")}</a>
-          </p>
-        </footer>
+        </SiteBody>
         {/* No <Scripts />: pages ship no JavaScript bundle (decision 002). Students read them on phones over
             slow lines and every page works as plain HTML; the quiz and the quick exit carry their own few
             hundred bytes of inline script. */}

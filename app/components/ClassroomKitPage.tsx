@@ -2,17 +2,12 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { Language } from "~/i18n/languages";
 import { localizedPath } from "~/seo/document-meta";
-import { HelpLine } from "./HelpLine";
+import { navigationItems } from "~/layout/navigation";
 import { quickExitScript } from "./inline-scripts";
-import { QuickExit } from "./QuickExit";
+import { SiteBody } from "./SiteBody";
 
-/** What the classroom kit has of the site's menu: the pack builder needs the server, the kit holds one language. */
-const kitNavigation = [
-  { path: "/", labelKey: "nav.home" },
-  { path: "/lessons", labelKey: "nav.lessons" },
-  { path: "/books", labelKey: "nav.books" },
-  { path: "/help", labelKey: "nav.help" },
-] as const;
+/** What the classroom kit has of the site's menu: what works without the server. */
+const kitNavigation = navigationItems.filter((item) => !("needsServer" in item));
 
 interface ClassroomKitPageProps {
   language: Language;
@@ -46,47 +41,24 @@ export function ClassroomKitPage({ language, title, path, stylesheet, edition, o
         <script dangerouslySetInnerHTML={{ __html: quickExitScript }} />
       </head>
       <body>
-        <a className="skip-link" href="#main">
-          {t("skipLink")}
-        </a>
-        <QuickExit />
-        <header className="site-header">
-          <a className="site-name" href={localizedPath(language, "/")}>
-            {t("site.name")}
-          </a>
-          <details className="site-menu">
-            <summary>{t("menu")}</summary>
-            <div className="site-menu__panel">
-              <nav className="site-nav" aria-label={t("nav.label")}>
-                <ul>
-                  {kitNavigation.map((item) => (
-                    <li key={item.path}>
-                      <a href={localizedPath(language, item.path)} aria-current={item.path === path ? "page" : undefined}>
-                        {t(item.labelKey)}
-                      </a>
-                    </li>
-                  ))}
-                </ul>
-              </nav>
-            </div>
-          </details>
-        </header>
-        <main id="main" tabIndex={-1}>
+        <SiteBody
+          language={language}
+          navigation={kitNavigation}
+          isCurrent={(itemPath) => itemPath === path}
+          footerExtra={
+            <p className="site-footer__about" data-kit-edition={edition.version}>
+              {t("offline:kitPages.edition", { version: edition.version, date: edition.date })}
+              {origin ? (
+                <>
+                  <br />
+                  <a href={`${origin}${localizedPath(language, "/")}`}>{t("offline:kitPages.online", { address: origin })}</a>
+                </>
+              ) : null}
+            </p>
+          }
+        >
           {children}
-        </main>
-        <footer className="site-footer" aria-label={t("footer.label")}>
-          <HelpLine />
-          <p className="site-footer__about">{t("footer.about")}</p>
-          <p className="site-footer__about" data-kit-edition={edition.version}>
-            {t("offline:kitPages.edition", { version: edition.version, date: edition.date })}
-            {origin ? (
-              <>
-                <br />
-                <a href={`${origin}${localizedPath(language, "/")}`}>{t("offline:kitPages.online", { address: origin })}</a>
-              </>
-            ) : null}
-          </p>
-        </footer>
+        </SiteBody>
       </body>
     </html>
   );

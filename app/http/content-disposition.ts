@@ -1,6 +1,5 @@
 // An RFC 6266 Content-Disposition with an ASCII fallback and the real name in UTF-8 (RFC 5987), the
-// way every browser and download manager reads it. (The PDFs' answer, app/pdf/response.server.ts, writes
-// the same form.)
+// way every browser and download manager reads it: the PDFs' answer and the classroom kit's.
 
 /** RFC 5987 attr-char: what may stand unescaped in filename*=UTF-8''… */
 function encodeRfc5987(value: string): string {

@@ -4,7 +4,8 @@ export const navigationItems = [
   { path: "/", labelKey: "nav.home" },
   { path: "/lessons", labelKey: "nav.lessons" },
   { path: "/books", labelKey: "nav.books" },
-  { path: "/packs", labelKey: "nav.packs" },
+  // The pack builder typesets on the server: the classroom kit's copy of the site has no such page.
+  { path: "/packs", labelKey: "nav.packs", needsServer: true },
   { path: "/help", labelKey: "nav.help" },
 ] as const;
 

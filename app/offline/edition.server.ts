@@ -2,9 +2,10 @@
 // version of the published content they show. The service worker saves and refreshes its copy from this
 // list (the manifest), the classroom kit packs the same lessons, and both name the version and its date.
 import { createHash } from "node:crypto";
+import { tbilisiDay } from "~/i18n/format";
 import type { Language } from "~/i18n/languages";
 import { allResources } from "~/i18n/resources.server";
-import { getCatalogue } from "~/publication/catalogue.server";
+import { getCatalogue, type Catalogue } from "~/publication/catalogue.server";
 import { localizedPath } from "~/seo/document-meta";
 import stylesheet from "~/styles/app.css?url";
 
@@ -29,10 +30,29 @@ export interface OfflineEdition {
   stylesheet: string;
 }
 
-const editions = new Map<string, OfflineEdition>();
+/**
+ * One edition per language for each catalogue: the catalogue object changes with every approval, and the
+ * UI strings and stylesheet never change while the server runs. The worker asks for the version at every
+ * reader's visit: it is worked out once, not at each request.
+ */
+const editions = new WeakMap<Catalogue, Map<Language, OfflineEdition>>();
 
 export async function offlineEdition(language: Language): Promise<OfflineEdition> {
   const catalogue = await getCatalogue();
+  let ofCatalogue = editions.get(catalogue);
+  if (!ofCatalogue) {
+    ofCatalogue = new Map();
+    editions.set(catalogue, ofCatalogue);
+  }
+  let edition = ofCatalogue.get(language);
+  if (!edition) {
+    edition = editionOf(catalogue, language);
+    ofCatalogue.set(language, edition);
+  }
+  return edition;
+}
+
+function editionOf(catalogue: Catalogue, language: Language): OfflineEdition {
   const published = catalogue.lessons.flatMap((lesson) => {
     const document = lesson.documents[language];
     return document ? [{ lesson, document, revision: lesson.published[language] }] : [];
@@ -46,12 +66,10 @@ export async function offlineEdition(language: Language): Promise<OfflineEdition
     stylesheet,
   });
   const version = createHash("sha256").update(signature).digest("hex").slice(0, 10);
-  const known = editions.get(`${language}:${version}`);
-  if (known) return known;
   const approvals = published.flatMap(({ revision }) => (revision ? [revision.approvedAt] : [])).sort();
   const lessons = published.map(({ lesson, document }) => ({ slug: lesson.slug, title: document.title, hasMaterials: document.printables.length > 0 }));
   const path = (rest: string) => localizedPath(language, rest);
-  const edition: OfflineEdition = {
+  return {
     language,
     version,
     approvedAt: approvals.at(-1) ?? null,
@@ -75,15 +93,11 @@ export async function offlineEdition(language: Language): Promise<OfflineEdition
     ],
     stylesheet,
   };
-  editions.set(`${language}:${version}`, edition);
-  return edition;
 }
-
-const tbilisiDays = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tbilisi", year: "numeric", month: "2-digit", day: "2-digit" });
 
 /** The edition's day in Georgia, "2026-11-12": in file names, and the zip's entry times. */
 export function editionDay(edition: OfflineEdition): string {
-  return edition.approvedAt ? tbilisiDays.format(new Date(edition.approvedAt)) : "2000-01-01";
+  return edition.approvedAt ? tbilisiDay(edition.approvedAt) : "2000-01-01";
 }
 
 /** The edition's date as a reader reads it, in the page's language. */

@@ -17,7 +17,8 @@ interface PageFiles {
   downloadBytes: number;
 }
 
-const pageFiles = new Map<string, Promise<PageFiles>>();
+/** Per edition (one per language and catalogue): gone with the catalogue it was made from. */
+const pageFiles = new WeakMap<OfflineEdition, Promise<PageFiles>>();
 
 /**
  * The stylesheet and fonts a language's pages use, and about how much saving the pages downloads. The
@@ -26,8 +27,7 @@ const pageFiles = new Map<string, Promise<PageFiles>>();
  * compressed size is the pages' within a few percent.
  */
 export function offlinePageFiles(edition: OfflineEdition): Promise<PageFiles> {
-  const key = `${edition.language}:${edition.version}`;
-  let files = pageFiles.get(key);
+  let files = pageFiles.get(edition);
   if (!files) {
     files = (async () => {
       const pages = await renderKitPages(edition, { origin: printedOrigin() || null, stylesheet: edition.stylesheet.slice(1), pdfSizes: null });
@@ -43,8 +43,8 @@ export function offlinePageFiles(edition: OfflineEdition): Promise<PageFiles> {
         fontFiles.reduce((sum, address) => sum + (builtFile(address)?.length ?? 0), 0);
       return { assets: [edition.stylesheet, ...fontFiles], downloadBytes };
     })();
-    files.catch(() => pageFiles.delete(key));
-    pageFiles.set(key, files);
+    files.catch(() => pageFiles.delete(edition));
+    pageFiles.set(edition, files);
   }
   return files;
 }

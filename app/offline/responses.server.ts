@@ -1,5 +1,6 @@
 // The answers of /<lng>/offline/…: the worker's small JSON files and the classroom kit's zip.
 import { createHash } from "node:crypto";
+import { matchesIfNoneMatch } from "~/http/conditional";
 import { contentDisposition } from "~/http/content-disposition";
 import { translator } from "~/i18n/i18n.server";
 import type { Language } from "~/i18n/languages";
@@ -10,8 +11,6 @@ import { editionDay, type OfflineEdition } from "./edition.server";
 import { classroomKit } from "./kit.server";
 import { offlineManifest } from "./manifest.server";
 
-const matches = (request: Request, etag: string) => request.headers.get("If-None-Match")?.split(",").some((value) => value.trim().replace(/^W\//, "") === etag) ?? false;
-
 /**
  * JSON for the service worker, the same for every reader: revalidated at every use (a 304 costs a few
  * bytes on a slow line), and kept a minute by a CDN, as the pages are.
@@ -20,7 +19,7 @@ export function offlineJson(request: Request, value: unknown): Response {
   const body = JSON.stringify(value);
   const etag = `"${createHash("sha256").update(body).digest("hex").slice(0, 32)}"`;
   const headers = { ETag: etag, "Cache-Control": "public, max-age=0, must-revalidate, s-maxage=60", Vary: "Accept-Encoding" };
-  if (matches(request, etag)) return new Response(null, { status: 304, headers });
+  if (matchesIfNoneMatch(request, etag)) return new Response(null, { status: 304, headers });
   return new Response(body, { headers: { ...headers, "Content-Type": "application/json; charset=utf-8" } });
 }
 
@@ -34,7 +33,7 @@ export function kitZipResponse(request: Request, kit: { edition: OfflineEdition;
     "X-Kit-Cache": kit.zip.source,
     "X-Kit-Version": kit.edition.version,
   });
-  if (matches(request, etag)) return new Response(null, { status: 304, headers });
+  if (matchesIfNoneMatch(request, etag)) return new Response(null, { status: 304, headers });
   headers.set("Content-Type", "application/zip");
   headers.set("Content-Length", String(kit.zip.bytes.length));
   headers.set("X-Kit-Files", String(kit.zip.pageCount));

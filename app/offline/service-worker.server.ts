@@ -1,6 +1,7 @@
 // /sw.js: the service worker's source with its version filled in (the hash of the source itself, so that
 // every change to it installs anew and renews the pages it keeps for the unopened-page answer).
 import { createHash } from "node:crypto";
+import { matchesIfNoneMatch } from "~/http/conditional";
 import source from "./service-worker.js?raw";
 
 const version = createHash("sha256").update(source).digest("hex").slice(0, 12);
@@ -16,6 +17,6 @@ export function serviceWorkerResponse(request: Request): Response {
     // What the worker itself may load: this site only.
     "Content-Security-Policy": "default-src 'self'",
   };
-  if (request.headers.get("If-None-Match")?.split(",").some((value) => value.trim() === etag)) return new Response(null, { status: 304, headers });
+  if (matchesIfNoneMatch(request, etag)) return new Response(null, { status: 304, headers });
   return new Response(script, { headers: { ...headers, "Content-Type": "text/javascript; charset=utf-8" } });
 }

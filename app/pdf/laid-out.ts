@@ -95,8 +95,6 @@ export interface LaidOutDocument {
   pages: LaidOutPage[];
   outline: OutlineEntry[];
   anchors: Record<string, { page: number; y: number }>;
-  /** The structure tree, element 0 the Document; runs, QR codes and links point into it. */
+  /** The structure tree, element 0 the Document; runs, QR codes and links point into it. Elements say their language only where it differs from the document's. */
   structure: StructureElement[];
-  /** The document's language (elements say theirs only where it differs). */
-  language: string;
 }

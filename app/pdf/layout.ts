@@ -149,5 +149,5 @@ export function layoutDocument(spec: DocumentSpec, measurer: Measurer, geometry:
   }
 
   addPageFurniture(pages, { geometry, frame, numbering: partStart ? "parts" : "document", mark: spec.mark }, measurer);
-  return { width: geometry.width, height: geometry.height, pages, outline, anchors, structure: structure.elements, language: spec.language };
+  return { width: geometry.width, height: geometry.height, pages, outline, anchors, structure: structure.elements };
 }

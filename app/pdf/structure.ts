@@ -63,7 +63,7 @@ export class StructureBuilder {
   }
 
   /** The language an element speaks: its own, else its nearest ancestor's, else the document's. */
-  languageOf(index: number): string {
+  private languageOf(index: number): string {
     for (let current = index; current >= 0; current = this.elements[current]!.parent) {
       const language = this.elements[current]!.language;
       if (language) return language;

@@ -4,6 +4,7 @@
 // the comment reaches whoever edits the files (`npm run cli -- content status`).
 import type { Kysely } from "kysely";
 import type { Database } from "~/db/schema";
+import { tbilisiDay } from "~/i18n/format";
 
 export interface RevisionStatusLine {
   revisionId: number;
@@ -66,13 +67,10 @@ export async function revisionsAwaitingAuthors(db: Kysely<Database>): Promise<Re
   }));
 }
 
-/** The day in Georgia (YYYY-MM-DD), as the site and the PDFs give it. */
-const tbilisiDay = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tbilisi", year: "numeric", month: "2-digit", day: "2-digit" });
-
 /** One entry as `content status` prints it: `file:line: revision N sent back by … on …: comment`. */
 export function formatStatusLine(entry: RevisionStatusLine): string {
   const where = entry.line === null ? entry.file : `${entry.file}:${entry.line}`;
   if (entry.status === "in_review") return `${where}: revision ${entry.revisionId} awaits review (from ${entry.author})`;
-  const when = entry.decidedAt ? ` on ${tbilisiDay.format(entry.decidedAt)}` : "";
+  const when = entry.decidedAt ? ` on ${tbilisiDay(entry.decidedAt)}` : "";
   return `${where}: revision ${entry.revisionId} sent back by ${entry.decidedBy ?? "a reviewer"}${when}: ${entry.comment ?? "(no comment)"}`;
 }

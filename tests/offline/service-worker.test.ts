@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { createContext, runInContext } from "node:vm";
 import { describe, expect, it } from "vitest";
+import { languages } from "~/i18n/languages";
 
 const source = readFileSync(path.resolve(import.meta.dirname, "../../app/offline/service-worker.js"), "utf8");
 const origin = "https://lessons.example.ge";
@@ -71,5 +72,10 @@ describe("what the service worker may store", () => {
 
   it("answers an address without a language in the browser's language, Turkish read as Azerbaijani", () => {
     expect(rules.preferredLanguages()).toEqual(["az", "en", "ka", "hy"]);
+  });
+
+  it("knows the portal's languages, and keeps away from the staff pages of each (the script cannot import them)", () => {
+    expect([...rules.preferredLanguages()].sort()).toEqual([...languages].sort());
+    for (const language of languages) expect(rules.isPrivatePath(`/${language}/review`), language).toBe(true);
   });
 });

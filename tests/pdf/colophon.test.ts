@@ -7,7 +7,7 @@ import { lessonSummary } from "~/content/views";
 import type { Language } from "~/i18n/languages";
 import { getCatalogue } from "~/publication/catalogue.server";
 import { lessonDocumentSpec } from "~/publication/pdf-assembly.server";
-import { tbilisiDay } from "~/pdf/documents/colophon";
+import { tbilisiDay } from "~/i18n/format";
 import { documentLabels } from "~/pdf/documents/labels.server";
 import { handoutSpec } from "~/pdf/documents/specs";
 import { layoutDocument, type Graphic } from "~/pdf/layout";

@@ -1,18 +1,9 @@
 // The colophon: what a document holds, approved when, and how a teacher checks a copy (the verify page's
 // full address and a QR code of it). A few lines beside the code, one unit that never splits.
+import { tbilisiDay } from "~/i18n/format";
 import type { Block } from "../model";
 import { qrSymbol } from "../qr";
 import type { DocumentLabels, LessonInLanguage } from "./lesson-parts";
-
-const tbilisiDays = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tbilisi", year: "numeric", month: "2-digit", day: "2-digit" });
-
-/**
- * The day of a moment in Georgia (UTC+4 all year), as YYYY-MM-DD: the day the verify page shows too. An
- * approval at 22:30 UTC on 29 November is on 30 November in Tbilisi.
- */
-export function tbilisiDay(moment: string | Date): string {
-  return tbilisiDays.format(typeof moment === "string" ? new Date(moment) : moment);
-}
 
 /** Provenance on paper; nothing when no part is an approved revision (a preview). */
 export function colophonBlocks(items: (LessonInLanguage | undefined)[], labels: DocumentLabels): Block[] {
