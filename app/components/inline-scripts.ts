@@ -62,6 +62,14 @@ addEventListener("load",function(){w.register("/sw.js").then(function(){if(w.con
 performance.getEntriesByType("resource").forEach(function(e){u.push(e.name)});if(r.active)r.active.postMessage({type:"keep",urls:u})})})["catch"](function(){})})})();`;
 
 /**
+ * A size as formatFileSize (app/i18n/format-size.ts) writes it, from the patterns the server gives
+ * (`S`: fileSizePatterns): the browser's Intl may not know our languages' units. Tested against
+ * formatFileSize in every language (tests/i18n/file-size.test.ts).
+ */
+export const fileSizeFunction = `function size(b){var m=b>=1048576,n=m?Math.round(b/1048576*10)/10:Math.max(1,Math.round(b/1024)),s=String(n).split("."),i=s[0];
+if(S.g&&i.length>3)i=i.slice(0,-3)+S.g+i.slice(-3);return (m?S.m:S.k).replace("{n}",i+(s[1]?S.d+s[1]:""))}`;
+
+/**
  * /<lng>/offline: asks the service worker what is saved, saves the language (the pages, or the pages and
  * the PDFs) with its progress shown, and deletes everything kept. The texts are in the page's data-text-*
  * attributes, in its language. Without a worker (no JavaScript, or plain http) the page keeps saying so.
@@ -70,7 +78,8 @@ export const offlinePageScript = `(function(){var p=document.querySelector("[dat
 var lang=document.documentElement.lang,state=p.querySelector("[data-offline-state]"),bar=p.querySelector("[data-offline-progress]"),opened=p.querySelector("[data-offline-opened]"),buttons=document.querySelectorAll("[data-offline-save],[data-offline-delete]");
 function text(key,values){var t=p.getAttribute("data-text-"+key)||"";for(var k in values)t=t.split("{"+k+"}").join(values[k]);return t}
 function show(name,key,values){state.setAttribute("data-offline-state",name);state.textContent=text(key||name,values)}
-function size(b){var m=b>=1048576;return new Intl.NumberFormat(lang,{style:"unit",unit:m?"megabyte":"kilobyte",unitDisplay:"short",maximumFractionDigits:m?1:0}).format(m?b/1048576:Math.max(1,Math.round(b/1024)))}
+var S={k:p.getAttribute("data-size-kilobytes"),m:p.getAttribute("data-size-megabytes"),d:p.getAttribute("data-size-decimal"),g:p.getAttribute("data-size-group")};
+${fileSizeFunction}
 function day(iso){return iso?new Intl.DateTimeFormat(lang,{dateStyle:"long",timeZone:"Asia/Tbilisi"}).format(new Date(iso)):""}
 function saved(s){if(s)show("saved",s.pdfs?"saved-with-pdfs":"saved",{version:s.version,date:s.date||day(s.approvedAt)});else show("not-saved")}
 function busy(on){for(var i=0;i<buttons.length;i++)buttons[i].disabled=on}

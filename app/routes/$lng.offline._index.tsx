@@ -5,7 +5,7 @@ import { offlinePageScript } from "~/components/inline-scripts";
 import { useNonce } from "~/components/nonce";
 import { requireLanguage } from "~/http/responses.server";
 import { publicPageHandle } from "~/http/route-caching";
-import { formatFileSize } from "~/i18n/format-size";
+import { fileSizePatterns, formatFileSize } from "~/i18n/format-size";
 import { translator } from "~/i18n/i18n.server";
 import { formatEditionDate } from "~/offline/edition.server";
 import { offlineSizes } from "~/offline/manifest.server";
@@ -28,6 +28,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       pdfSize: size(sizes.pdfBytes),
       pagesAndPdfsSize: sizes.pdfBytes === null ? null : size(sizes.pagesBytes + sizes.pdfBytes),
       kitSize: size(sizes.kitBytes),
+      // The progress counts bytes in the browser: written as the sizes above are.
+      sizePatterns: fileSizePatterns(language),
       meta: documentMeta({ title: t("title"), description: t("description"), origin: publicOrigin(request), language, path: "/offline" }),
     },
     // Not stored while a size is missing: the next visitor gets the page with it.
@@ -44,7 +46,7 @@ export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 export const meta: MetaFunction<typeof loader> = ({ data }) => data?.meta ?? [];
 
 export default function Offline() {
-  const { language, version, date, pagesSize, pdfSize, pagesAndPdfsSize, kitSize } = useLoaderData<typeof loader>();
+  const { language, version, date, pagesSize, pdfSize, pagesAndPdfsSize, kitSize, sizePatterns } = useLoaderData<typeof loader>();
   const { t } = useTranslation("offline");
   const nonce = useNonce();
   // What the page's script says as the worker answers, in the page's language: {placeholders} filled in there.
@@ -56,6 +58,10 @@ export default function Offline() {
     "data-text-failed": t("save.failed"),
     "data-text-deleted": t("delete.done"),
     "data-text-opened": t("save.opened", { number: "{number}" }),
+    "data-size-kilobytes": sizePatterns.kilobytes,
+    "data-size-megabytes": sizePatterns.megabytes,
+    "data-size-decimal": sizePatterns.decimal,
+    "data-size-group": sizePatterns.group,
   };
   return (
     <>
