@@ -44,6 +44,20 @@ async function phone() {
 
 /** Requests the server has logged so far (each one, as it was answered). */
 const requestsSoFar = () => server.events().filter((event) => event.event === "request").length;
+/**
+ * The requests logged after the first `count` that the page or its worker made, as "GET /path 200", so that
+ * a failure says which one reached the server. Left out: Chromium's own check of /sw.js about a second after
+ * each navigation (the service worker update the specification asks for), which the browser process makes
+ * outside the page's and the worker's DevTools network emulation: seen here answered 304 with the network
+ * "gone" (a device really offline makes none). It came after the last check of the count in one CI run.
+ */
+const requestsAfter = (count: number) =>
+  server
+    .events()
+    .filter((event) => event.event === "request")
+    .slice(count)
+    .map((event) => `${String(event.method)} ${String(event.path)} ${String(event.status)}`)
+    .filter((request) => !request.startsWith("GET /sw.js "));
 
 /**
  * The server's request count once its log has caught up: a request answered just before the network went
@@ -102,7 +116,7 @@ describe("reading offline", () => {
     expect(text).toContain("+995 32 2 91 34 61");
     expect(text).toContain("112");
     await looksRight(page);
-    expect(requestsSoFar()).toBe(before);
+    expect(requestsAfter(before)).toEqual([]);
 
     // The quick exit is inline on every page: offline, it still hides the page and leaves.
     await page.goto(`${server.url}/en/lessons/safe-online`, { waitUntil: "load" });
@@ -185,7 +199,7 @@ describe("saving a language", () => {
       // The offline page itself says what is saved, offline too.
       await page.goto(`${server.url}/ka/offline`, { waitUntil: "load" });
       await page.locator('[data-offline-state="saved"]').waitFor();
-      expect(requestsSoFar()).toBe(before);
+      expect(requestsAfter(before)).toEqual([]);
     } finally {
       // Online again whatever happened: the next test reads as an online reader.
       await network.online();
