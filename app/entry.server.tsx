@@ -14,6 +14,7 @@ import { i18nextOptions } from "~/i18n/i18next-options";
 import { allResources } from "~/i18n/resources.server";
 import { servePage, storePage } from "~/http/page-cache.server";
 import { answersPublicly } from "~/http/route-caching";
+import { matchesIfNoneMatch } from "~/http/conditional";
 import { unavailableHeaders } from "~/http/unavailable";
 import { securityHeaders } from "~/http/security-headers.server";
 import { authConfig } from "~/auth/config.server";
@@ -131,7 +132,7 @@ export default async function handleRequest(
   const nonce = publicPage ? null : randomBytes(16).toString("base64");
   for (const [name, value] of Object.entries(securityHeaders(nonce))) responseHeaders.set(name, value);
   responseHeaders.set("Content-Language", language);
-  if (publicPage && request.headers.get("If-None-Match")?.split(",").some((value) => value.trim() === etag)) {
+  if (publicPage && matchesIfNoneMatch(request, etag)) {
     return new Response(null, { status: 304, headers: responseHeaders });
   }
   responseHeaders.set("Content-Type", "text/html; charset=utf-8");

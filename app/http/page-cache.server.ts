@@ -6,6 +6,7 @@
 import { config } from "~/config.server";
 import { gzipSync } from "node:zlib";
 import { currentCatalogueVersion } from "~/publication/catalogue.server";
+import { ifNoneMatchNames } from "./conditional";
 
 interface StoredPage {
   version: string;
@@ -56,7 +57,7 @@ export function servePage(url: string, ifNoneMatch: string | undefined, acceptsG
   if (!page || version === null || page.version !== version) return null;
   // The stored headers carry the page's policy (no nonce): a 304 updates a client's copy with the very
   // headers of its 200.
-  if (ifNoneMatch?.split(",").some((value) => value.trim() === page.etag)) {
+  if (ifNoneMatchNames(ifNoneMatch, page.etag)) {
     return { status: 304, headers: page.headers, body: Buffer.alloc(0) };
   }
   const headers: [string, string][] = [...page.headers];

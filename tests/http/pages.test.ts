@@ -267,6 +267,21 @@ describe("public pages for caches", () => {
     expect(revalidated.headers.get("x-content-type-options")).toBe("nosniff");
   });
 
+  it("revalidates with the weak comparison, whether the page is rendered or stored: W/ or bare, in a list, or *", async () => {
+    // Every public page's tag names the build and the published content: learnt from one page, it is
+    // the tag of a page never asked for yet (rendered for this request), and then of the stored copy.
+    const etag = (await get("/ka/help")).headers.get("etag")!;
+    const bare = etag.replace(/^W\//, "");
+    for (const path of ["/az/help", "/az/help"]) {
+      for (const header of [etag, bare, `"other", ${bare}`, "*"]) {
+        expect((await get(path, { "If-None-Match": header })).status, `${path} ${header}`).toBe(304);
+      }
+      const changed = await get(path, { "If-None-Match": 'W/"another-version"' });
+      expect(changed.status, path).toBe(200);
+      expect(await changed.text()).toContain('<html lang="az"');
+    }
+  });
+
   it("a private page gets a fresh nonce in each response", async () => {
     const nonceOf = async (response: Response) => {
       const nonce = response.headers.get("content-security-policy")!.match(/'nonce-([^']+)'/)![1]!;
