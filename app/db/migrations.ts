@@ -258,11 +258,29 @@ function metadataInReview(): Migration {
   };
 }
 
+/**
+ * The first import used to store an English comment ("First import of the curriculum, approved by the
+ * system.") that Georgian, Armenian and Azerbaijani reviewers then read on every revision's page; the
+ * pages now say so in the reader's language from the revision itself (imported, decided by no one).
+ */
+export const firstImportComment = "First import of the curriculum, approved by the system.";
+function firstImportCommentInEveryLanguage(): Migration {
+  return {
+    async up(db: Kysely<unknown>) {
+      await sql`update revisions set comment = null where origin = 'file' and decided_by is null and comment = ${firstImportComment}`.execute(db);
+    },
+    async down(db: Kysely<unknown>) {
+      await sql`update revisions set comment = ${firstImportComment} where origin = 'file' and decided_by is null and status <> 'in_review' and decided_at is not null and comment is null`.execute(db);
+    },
+  };
+}
+
 /** Every migration by name; Kysely applies them in name order. */
 function migrationsFor(dialect: DatabaseDialect): Record<string, Migration> {
   return {
     "0001-review-workflow": reviewWorkflow(dialect),
     "0002-metadata-in-review": metadataInReview(),
+    "0003-first-import-comment": firstImportCommentInEveryLanguage(),
   };
 }
 

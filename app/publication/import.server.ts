@@ -134,7 +134,8 @@ export async function syncLessonFiles(db: Kysely<Database>, sources: LessonSourc
             author_id: null,
             origin: "file",
             status: firstImport ? "approved" : "in_review",
-            comment: firstImport ? "First import of the curriculum, approved by the system." : null,
+            // No comment: the pages say "approved automatically with the first import" in the reader's language.
+            comment: null,
             decided_by: null,
             decided_at: firstImport ? at : null,
             created_at: at,

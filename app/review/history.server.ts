@@ -12,8 +12,10 @@ export interface HistoryEntry {
   id: number;
   status: RevisionStatus;
   origin: RevisionOrigin;
-  author: string;
+  /** Null for a revision imported from the lesson file (no one wrote it in the portal). */
+  author: string | null;
   createdAt: string;
+  /** Null when no one decided, and for the first import, which approves itself (decidedAt is set). */
   decidedBy: string | null;
   decidedAt: string | null;
   comment: string | null;
@@ -93,9 +95,9 @@ export async function lessonLanguageHistory(
         id: row.id,
         status: row.status,
         origin: row.origin,
-        author: row.authorEmail ?? "system",
+        author: row.authorEmail,
         createdAt: row.created_at,
-        decidedBy: row.deciderEmail ?? (row.decided_at ? "system" : null),
+        decidedBy: row.deciderEmail,
         decidedAt: row.decided_at,
         comment: row.comment,
         follows: row.follows,

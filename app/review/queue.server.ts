@@ -14,7 +14,8 @@ interface QueueEntry {
   title: LessonTitle | { title: string; language: null };
   language: Language;
   status: RevisionStatus;
-  author: string;
+  /** Null for a revision imported from the lesson file (no one wrote it in the portal). */
+  author: string | null;
   createdAt: string;
   origin: string;
   /** The revision it replaces (or replaced), null when nothing was public before it. */
@@ -116,7 +117,7 @@ export async function reviewQueue(
       title: titleFor(row.lesson_slug, filters.readerLanguage ?? row.language, readerTitles, { language: row.language, title: ownTitle }),
       language: row.language,
       status: row.status,
-      author: row.email ?? "system",
+      author: row.email,
       createdAt: row.created_at,
       origin: row.origin,
       replaces: base,

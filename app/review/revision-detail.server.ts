@@ -20,8 +20,10 @@ export interface RevisionDetail {
   comment: string | null;
   createdAt: string;
   decidedAt: string | null;
+  /** Null when no one decided, and for the first import, which approves itself (decidedAt is set). */
   decidedBy: string | null;
-  author: string;
+  /** Null for a revision imported from the lesson file (no one wrote it in the portal). */
+  author: string | null;
   authorId: number | null;
   follows: number | null;
   /**
@@ -85,8 +87,8 @@ export async function revisionDetail(db: Kysely<Database>, id: number): Promise<
     comment: row.comment,
     createdAt: row.created_at,
     decidedAt: row.decided_at,
-    decidedBy: row.deciderEmail ?? (row.decided_at ? "system" : null),
-    author: row.authorEmail ?? "system",
+    decidedBy: row.deciderEmail,
+    author: row.authorEmail,
     authorId: row.author_id,
     follows: row.follows,
     replaced,

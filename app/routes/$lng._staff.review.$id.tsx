@@ -107,8 +107,18 @@ export default function Revision() {
       <p className="lead">
         <span lang={revision.language}>{lessonTitle}</span> — <span lang={revision.language}>{languageNames[revision.language]}</span>
       </p>
-      <p>{t("revision.meta", { author: revision.author, date: date.format(new Date(revision.createdAt)), status: t(`statuses.${revision.status}`) })}</p>
-      {revision.decidedAt ? <p>{t("revision.decided", { by: revision.decidedBy, date: date.format(new Date(revision.decidedAt)) })}</p> : null}
+      <p>
+        {revision.author === null
+          ? t("revision.importedMeta", { date: date.format(new Date(revision.createdAt)), status: t(`statuses.${revision.status}`) })
+          : t("revision.meta", { author: revision.author, date: date.format(new Date(revision.createdAt)), status: t(`statuses.${revision.status}`) })}
+      </p>
+      {revision.decidedAt ? (
+        <p>
+          {revision.decidedBy === null
+            ? t("revision.decidedOnImport", { date: date.format(new Date(revision.decidedAt)) })
+            : t("revision.decided", { by: revision.decidedBy, date: date.format(new Date(revision.decidedAt)) })}
+        </p>
+      ) : null}
       <p className="revision-links">
         <a href={historyPath}>{t("revision.historyLink", { language: languageNames[revision.language] })}</a>
       </p>

@@ -96,7 +96,7 @@ export default function ReviewQueue() {
                   {languageNames[entry.language]}
                 </td>
                 <td data-label={t("queue.size")}>{entry.replaces === null ? t("queue.newText", { count: entry.size.added }) : <ReviewChangeSize size={entry.size} />}</td>
-                <td data-label={t("queue.author")}>{entry.author}</td>
+                <td data-label={t("queue.author")}>{entry.author ?? t("history.fromFile")}</td>
                 <td data-label={t(filters.status === "in_review" ? "queue.age" : "queue.submitted")}>{date.format(new Date(entry.createdAt))}</td>
                 <td data-label={t("queue.status")}>{t(`statuses.${entry.status}`)}</td>
               </tr>

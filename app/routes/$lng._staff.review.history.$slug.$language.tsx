@@ -58,15 +58,16 @@ export default function LessonLanguageHistory() {
                 <div>
                   <dt>{t("history.author")}</dt>
                   <dd>
-                    {entry.author} · {date.format(new Date(entry.createdAt))}
-                    {entry.origin === "file" ? ` · ${t("history.fromFile")}` : ""}
+                    {[entry.author, date.format(new Date(entry.createdAt)), entry.origin === "file" ? t("history.fromFile") : null].filter(Boolean).join(" · ")}
                   </dd>
                 </div>
                 <div>
                   <dt>{t("history.decision")}</dt>
                   <dd>
                     {entry.decidedAt
-                      ? t("history.decidedBy", { by: entry.decidedBy, date: date.format(new Date(entry.decidedAt)) })
+                      ? entry.decidedBy === null
+                        ? t("revision.decidedOnImport", { date: date.format(new Date(entry.decidedAt)) })
+                        : t("history.decidedBy", { by: entry.decidedBy, date: date.format(new Date(entry.decidedAt)) })
                       : t(entry.status === "superseded" ? "history.supersededUndecided" : "history.undecided")}
                   </dd>
                 </div>

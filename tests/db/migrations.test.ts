@@ -5,8 +5,10 @@ import path from "node:path";
 import { sql, type Kysely } from "kysely";
 import { describe, expect, it } from "vitest";
 import { listAudit, recordAudit } from "~/db/audit.server";
+import { firstImportComment, migrationProvider } from "~/db/migrations";
 import {
   createDatabase,
+  dialectOf,
   migrateToLatest,
   parseDatabaseUrl,
   violatedConstraint,
@@ -117,6 +119,25 @@ describeEachDatabase("the schema", (getDb) => {
       "users",
     ]);
     expect(await migrateToLatest(db)).toEqual([]);
+  });
+
+  it("0003 takes the English first-import comment off the revisions the first import approved, and nothing else", async () => {
+    const { db } = getDb();
+    const lesson = await createLesson(db);
+    const reviewer = await createUser(db);
+    const at = timestampOf(new Date());
+    const imported = await createRevision(db, lesson.slug, "ka", "approved");
+    await db.updateTable("revisions").set({ comment: firstImportComment, decided_at: at }).where("id", "=", imported.id).execute();
+    // A reviewer who happened to write the same words keeps them.
+    const byReviewer = await createRevision(db, lesson.slug, "hy", "changes_requested");
+    await db.updateTable("revisions").set({ comment: firstImportComment, decided_by: reviewer.id, decided_at: at }).where("id", "=", byReviewer.id).execute();
+    const migration = (await migrationProvider(dialectOf(db)).getMigrations())["0003-first-import-comment"]!;
+    await migration.up(db as unknown as Kysely<unknown>);
+    const comments = await db.selectFrom("revisions").select(["id", "comment"]).where("id", "in", [imported.id, byReviewer.id]).orderBy("id").execute();
+    expect(comments).toEqual([
+      { id: imported.id, comment: null },
+      { id: byReviewer.id, comment: firstImportComment },
+    ]);
   });
 
   it("numbers ids itself and stamps rows with ISO-8601 UTC text", async () => {
