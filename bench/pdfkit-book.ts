@@ -1,16 +1,12 @@
 // The other library a team could pick: PDFKit, with the same fonts the engine uses converted to
 // TrueType once (as the engine does), typesetting the same student book text.
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import fontkit from "@pdf-lib/fontkit";
 import type { Font } from "@pdf-lib/fontkit";
 import PDFDocument from "pdfkit";
 import { fontFiles } from "../app/pdf/font-files";
-import { woffToSfnt } from "../app/pdf/woff";
+import { readFontFile } from "../app/pdf/fonts.server";
 import type { Paragraph, StudentBookText, Style } from "./student-book";
 import { median, timeRepeated } from "./timing";
-
-const require = createRequire(import.meta.url);
 
 // The engine's font files (app/pdf/font-files.ts), by PDFKit font name. Georgian and Armenian have no
 // italic face (the engine slants the upright one; here they are simply upright).
@@ -30,12 +26,12 @@ export interface PdfkitFonts {
   fontFor(codePoint: number, style: Style): FontName;
 }
 
-/** Converts the WOFF files once and parses them once for coverage (untimed, like the engine's start). */
+/** Reads (and converts) the font files once and parses them once for coverage (untimed, like the engine's start). */
 export function loadPdfkitFonts(): PdfkitFonts {
   const ttf = new Map<FontName, Buffer>();
   const parsed = new Map<FontName, Font>();
   for (const name of Object.keys(fontFiles) as FontName[]) {
-    const bytes = woffToSfnt(readFileSync(require.resolve(fontFiles[name])));
+    const bytes = readFontFile(name);
     ttf.set(name, bytes);
     parsed.set(name, fontkit.create(bytes));
   }

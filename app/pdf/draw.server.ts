@@ -62,8 +62,8 @@ function compressWriterStreamsNatively() {
 compressWriterStreamsNatively();
 
 /**
- * A font's resource name in one content stream: short (/F1 …), since a page switches fonts at every space
- * of Georgian and Armenian text (their fonts have no space glyph), so the name is written thousands of times.
+ * A font's resource name in one content stream: short (/F1 …), since a page switches fonts hundreds of
+ * times (bold and italic words, Latin words in Georgian text, every ə of Azerbaijani).
  */
 function resourceName(names: Map<string, string>, fileId: string): string {
   let name = names.get(fileId);
@@ -84,6 +84,44 @@ function subsetTag(fileId: string): string {
     hash = Math.floor(hash / 26);
   }
   return tag;
+}
+
+/** What pdf-lib 1.17.1's subsetting font embedder keeps of the glyphs a document uses (pinned: ARCHITECTURE.md). */
+interface SubsetEmbedder {
+  font: { layout(text: string): { glyphs: { id: number }[] } };
+  subset: { includeGlyph(glyph: { id: number }): number };
+  glyphs: { id: number }[];
+  glyphIdMap: Map<number, number>;
+  glyphCache: { invalidate(): void };
+}
+
+/** Subset glyph ids as four hex digits, as pdf-lib writes them: made once per id (a subset has a few hundred). */
+const hexOfGlyphId: string[] = [];
+const hexDigits = (id: number) => (hexOfGlyphId[id] ??= id.toString(16).toUpperCase().padStart(4, "0"));
+
+/**
+ * A piece of text as the hex digits of its subset glyph ids: what pdf-lib's PDFFont.encodeText gives
+ * between "<" and ">", with the same bookkeeping in its embedder (each glyph included in the subset
+ * once), without building a PDFHexString and its string per piece. A Georgian book has about ten
+ * thousand distinct words: this took a sixth of its drawing.
+ */
+function encodeGlyphs(font: PDFFont, text: string): string {
+  const embedder = (font as unknown as { embedder: Partial<SubsetEmbedder> }).embedder;
+  if (!embedder.subset || !embedder.glyphIdMap || !embedder.glyphs || !embedder.glyphCache || !embedder.font) {
+    throw new Error("pdf-lib's subset font embedder has changed: encodeGlyphs needs pdf-lib 1.17.1");
+  }
+  let hex = "";
+  for (const glyph of embedder.font.layout(text).glyphs) {
+    let id = embedder.glyphIdMap.get(glyph.id);
+    if (id === undefined) {
+      id = embedder.subset.includeGlyph(glyph);
+      embedder.glyphs[id - 1] = glyph;
+      embedder.glyphIdMap.set(glyph.id, id);
+      embedder.glyphCache.invalidate();
+    }
+    hex += hexDigits(id);
+  }
+  return hex;
 }
 
 export async function drawDocument(layout: LaidOutDocument, metadata: DocumentMetadata, measurer: Measurer): Promise<Uint8Array> {
@@ -118,7 +156,7 @@ export async function drawDocument(layout: LaidOutDocument, metadata: DocumentMe
     }
     let hex = ofFont.get(text);
     if (hex === undefined) {
-      hex = font.encodeText(text).toString().slice(1, -1); // "<...>" → hex digits
+      hex = encodeGlyphs(font, text);
       ofFont.set(text, hex);
     }
     return hex;

@@ -91,12 +91,29 @@ function canonicalCodePoints(font: Font): Map<number, number> {
   return lowest;
 }
 
+const scriptless = new Map<number, boolean>();
+/** Neither a letter nor a mark: a space, a digit, punctuation, a symbol (Unicode's "Common" characters, roughly). */
+function isScriptless(codePoint: number): boolean {
+  let answer = scriptless.get(codePoint);
+  if (answer === undefined) {
+    answer = !/[\p{L}\p{M}]/u.test(String.fromCodePoint(codePoint));
+    scriptless.set(codePoint, answer);
+  }
+  return answer;
+}
+
+/** A font file's TrueType bytes (a WOFF file converted). */
+export function readFontFile(id: FontFileId): Buffer {
+  const file = readFileSync(require.resolve(fontFiles[id]));
+  return fontFiles[id].endsWith(".woff") ? woffToSfnt(file) : file;
+}
+
 /** Reads and converts every font file once (about 20 ms), then returns the same objects. */
 export function loadFonts(): Map<string, LoadedFont> {
   if (loaded) return loaded;
   loaded = new Map(
     (Object.keys(fontFiles) as FontFileId[]).map((id) => {
-      const bytes = woffToSfnt(readFileSync(require.resolve(fontFiles[id])));
+      const bytes = readFontFile(id);
       return [id, { id, bytes, font: withShapingCache(fontkit.create(bytes)) }];
     }),
   );
@@ -111,18 +128,36 @@ export function createMeasurer(): Measurer {
   const advances = new Map<string, Map<string, number>>();
   const faceChoices = [new Map<number, string>(), new Map<number, string>(), new Map<number, string>(), new Map<number, string>()];
   const hasGlyph = (fileId: string, codePoint: number) => fonts.get(fileId)!.font.hasGlyphForCodePoint(codePoint);
+  // By style index (bold ×2 + italic), as faceChoices: a neighbour's face → the face of its family in that style.
+  const sameFamily = [new Map<string, string | null>(), new Map<string, string | null>(), new Map<string, string | null>(), new Map<string, string | null>()];
+
+  const faceFor = (codePoint: number, style: TextStyle): string => {
+    const choices = faceChoices[(style.bold ? 2 : 0) + (style.italic ? 1 : 0)]!;
+    let choice = choices.get(codePoint);
+    if (choice === undefined) {
+      const candidates = chainFor(style);
+      choice = (candidates.find((face) => hasGlyph(face.fileId, codePoint)) ?? candidates.at(-1)!).id;
+      choices.set(codePoint, choice);
+    }
+    return choice;
+  };
 
   return {
     face: (faceId) => faces.get(faceId)!,
-    faceFor(codePoint, style) {
-      const choices = faceChoices[(style.bold ? 2 : 0) + (style.italic ? 1 : 0)]!;
-      let choice = choices.get(codePoint);
-      if (choice === undefined) {
-        const candidates = chainFor(style);
-        choice = (candidates.find((face) => hasGlyph(face.fileId, codePoint)) ?? candidates.at(-1)!).id;
-        choices.set(codePoint, choice);
+    faceFor,
+    faceBeside(codePoint, style, neighbour) {
+      if (neighbour === undefined || !isScriptless(codePoint)) return faceFor(codePoint, style);
+      // The neighbour's font in this character's style: after a bold Armenian word, a regular «։» is
+      // still Armenian (the chain alone would take it from the Georgian font, which comes first).
+      const styleIndex = (style.bold ? 2 : 0) + (style.italic ? 1 : 0);
+      const byNeighbour = sameFamily[styleIndex]!;
+      let face = byNeighbour.get(neighbour);
+      if (face === undefined) {
+        const family = faces.get(neighbour)!.fileId.split("-")[0]!;
+        face = chainFor(style).find((candidate) => candidate.fileId.split("-")[0] === family)?.id ?? null;
+        byNeighbour.set(neighbour, face);
       }
-      return choice;
+      return face !== null && hasGlyph(faces.get(face)!.fileId, codePoint) ? face : faceFor(codePoint, style);
     },
     covers(codePoint, style) {
       return chainFor(style).some((face) => hasGlyph(face.fileId, codePoint));

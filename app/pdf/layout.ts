@@ -14,7 +14,7 @@ import type { Measurer } from "./text-style";
 import { a4, type PageGeometry } from "./theme";
 
 export type { Graphic, LaidOutDocument, LaidOutPage, OutlineEntry, PlacedLink, PlacedRun } from "./laid-out";
-export { breakLines, wordsOf } from "./line-breaking";
+export { breakLines, runsOfLine, wordsOf } from "./line-breaking";
 export { a4, type Color, type PageGeometry } from "./theme";
 
 interface PageBuilder {

@@ -16,6 +16,8 @@ export interface Word {
   width: number;
   /** The style of its last character: the space after the word is set in it. */
   trailingStyle: TextStyle;
+  /** The face of its last character: the space after it is set in that face when it has one (faceBeside). */
+  trailingFace: string;
 }
 
 interface TextLine {
@@ -97,10 +99,13 @@ function splitIntoWords(inlines: readonly Inline[], size: number, measurer: Meas
   const words: Word[] = [];
   let pieces: { faceId: string; text: string }[] = [];
   let trailingStyle: TextStyle = regular;
+  // The face of the text before: a space, digit or punctuation mark stays in it when it can (a
+  // Georgian line is then one run), across the words of the paragraph.
+  let previousFace: string | undefined;
   const finishWord = () => {
     if (pieces.length === 0) return;
     const measured = pieces.map((piece) => ({ ...piece, width: measurer.advance(piece.text, piece.faceId) * size }));
-    words.push({ pieces: measured, width: measured.reduce((sum, piece) => sum + piece.width, 0), trailingStyle });
+    words.push({ pieces: measured, width: measured.reduce((sum, piece) => sum + piece.width, 0), trailingStyle, trailingFace: measured.at(-1)!.faceId });
     pieces = [];
   };
   for (const inline of inlines) {
@@ -112,13 +117,15 @@ function splitIntoWords(inlines: readonly Inline[], size: number, measurer: Meas
       }
       if (character === "\u00a0") {
         // Drawn as an ordinary space (fonts without a no-break space glyph; extracted text stays plain).
-        const spaceFace = measurer.faceFor(32, style);
+        const spaceFace = measurer.faceBeside(32, style, previousFace);
+        previousFace = spaceFace;
         const last = pieces.at(-1);
         if (last && last.faceId === spaceFace) last.text += " ";
         else pieces.push({ faceId: spaceFace, text: " " });
         continue;
       }
-      const faceId = measurer.faceFor(character.codePointAt(0)!, style);
+      const faceId = measurer.faceBeside(character.codePointAt(0)!, style, previousFace);
+      previousFace = faceId;
       const last = pieces.at(-1);
       if (last && last.faceId === faceId) last.text += character;
       else pieces.push({ faceId, text: character });
@@ -140,7 +147,7 @@ function splitOverlongWord(word: Word, maxWidth: number, size: number, measurer:
     for (const { segment } of graphemes.segment(piece.text)) {
       const width = measurer.advance(segment, piece.faceId) * size;
       if (currentWidth + width > maxWidth && current.length > 0) {
-        parts.push({ pieces: current, width: currentWidth, trailingStyle: word.trailingStyle });
+        parts.push({ pieces: current, width: currentWidth, trailingStyle: word.trailingStyle, trailingFace: current.at(-1)!.faceId });
         current = [];
         currentWidth = 0;
       }
@@ -152,12 +159,17 @@ function splitOverlongWord(word: Word, maxWidth: number, size: number, measurer:
       currentWidth = current.reduce((sum, part) => sum + part.width, 0);
     }
   }
-  if (current.length > 0) parts.push({ pieces: current, width: currentWidth, trailingStyle: word.trailingStyle });
+  if (current.length > 0) parts.push({ pieces: current, width: currentWidth, trailingStyle: word.trailingStyle, trailingFace: word.trailingFace });
   return parts;
 }
 
-function spaceWidth(style: TextStyle, size: number, measurer: Measurer): number {
-  return measurer.advance(" ", measurer.faceFor(32, style)) * size;
+/** The face of the space after `word`: its own last face when that has a space (see faceBeside). */
+function spaceFaceAfter(word: Word, measurer: Measurer): string {
+  return measurer.faceBeside(32, word.trailingStyle, word.trailingFace);
+}
+
+function spaceWidth(word: Word, size: number, measurer: Measurer): number {
+  return measurer.advance(" ", spaceFaceAfter(word, measurer)) * size;
 }
 
 /** First-fit line breaking at word boundaries with exact widths. */
@@ -182,7 +194,7 @@ function firstFit(words: Word[], maxWidth: number, size: number, measurer: Measu
   for (const original of words) {
     const parts = original.width > maxWidth ? splitOverlongWord(original, maxWidth, size, measurer) : [original];
     parts.forEach((word, part) => {
-      const gap = current.length > 0 ? spaceWidth(current.at(-1)!.trailingStyle, size, measurer) : 0;
+      const gap = current.length > 0 ? spaceWidth(current.at(-1)!, size, measurer) : 0;
       if (current.length > 0 && width + gap + word.width > maxWidth) {
         lines.push(part === 0 ? { words: current, width, breakAtSpace: true } : { words: current, width });
         current = [word];
@@ -222,13 +234,13 @@ function templateOf(line: TextLine, size: number, measurer: Measurer): RunTempla
   };
   line.words.forEach((word, index) => {
     if (index > 0) {
-      const style = line.words[index - 1]!.trailingStyle;
-      add(measurer.faceFor(32, style), " ", spaceWidth(style, size, measurer));
+      const before = line.words[index - 1]!;
+      add(spaceFaceAfter(before, measurer), " ", spaceWidth(before, size, measurer));
     }
     for (const piece of word.pieces) add(piece.faceId, piece.text, piece.width);
   });
   if (line.breakAtSpace && line.words.length > 0) {
-    const spaceFace = measurer.faceFor(32, line.words.at(-1)!.trailingStyle);
+    const spaceFace = spaceFaceAfter(line.words.at(-1)!, measurer);
     const last = template.at(-1);
     if (last && last.faceId === spaceFace) last.pieces.push(" ");
     else template.push({ faceId: spaceFace, pieces: [" "], offset: cursor, width: 0 });

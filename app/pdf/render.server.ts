@@ -7,7 +7,7 @@ import type { DocumentSpec } from "./model";
 import type { Measurer } from "./text-style";
 
 /** Bump when the engine's output changes: it is part of every cache key. */
-export const engineVersion = "6";
+export const engineVersion = "7";
 
 let measurer: Measurer | null = null;
 export function sharedMeasurer(): Measurer {

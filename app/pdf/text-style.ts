@@ -20,6 +20,12 @@ export interface FaceInfo {
 /** What layout asks of fonts: which face draws a character, and how wide a run is (at size 1). */
 export interface Measurer {
   faceFor(codePoint: number, style: TextStyle): string;
+  /**
+   * The face for a character of no script of its own (a space, a digit, punctuation) that follows text
+   * set in `neighbour`: that face when it has the glyph, so that a Georgian or Armenian line is one run
+   * rather than a run per word and per comma; otherwise the chain's choice (faceFor).
+   */
+  faceBeside(codePoint: number, style: TextStyle, neighbour: string | undefined): string;
   /** Width of `text` in the face, in ems (multiply by the font size). */
   advance(text: string, faceId: string): number;
   face(faceId: string): FaceInfo;

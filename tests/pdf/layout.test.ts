@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { languages } from "~/i18n/languages";
 import { bookDocumentSpec } from "~/publication/pdf-assembly.server";
-import { a4, breakLines, layoutDocument, wordsOf } from "~/pdf/layout";
+import { a4, breakLines, layoutDocument, runsOfLine, wordsOf } from "~/pdf/layout";
 import type { DocumentSpec } from "~/pdf/model";
 import { withUnbreakablePhoneNumbers } from "~/content/phone-numbers";
 import { sharedMeasurer } from "~/pdf/render.server";
@@ -55,11 +55,39 @@ describe("layout", () => {
     for (const line of lines) expect(line.width).toBeLessThanOrEqual(120 + epsilon);
   });
 
-  it("keeps a word whose characters change font in one piece of the line (Georgian word and Latin comma)", () => {
-    const words = wordsOf([{ text: "ტრეფიკინგი, ნინო" }], 10.5, measurer);
+  it("keeps a word whose characters change font in one piece of the line (an Azerbaijani ə from Latin Extended)", () => {
+    const words = wordsOf([{ text: "həyat, insan" }], 10.5, measurer);
     expect(words).toHaveLength(2);
-    expect(words[0]!.pieces.map((piece) => piece.text)).toEqual(["ტრეფიკინგი", ","]);
-    expect(words[0]!.pieces[0]!.faceId).not.toBe(words[0]!.pieces[1]!.faceId);
+    expect(words[0]!.pieces.map((piece) => [piece.text, piece.faceId])).toEqual([
+      ["h", "latin-400"],
+      ["ə", "latinext-400"],
+      ["yat,", "latin-400"],
+    ]);
+  });
+
+  it("sets the spaces, digits and punctuation of Georgian and Armenian text in their font: a line is one run", () => {
+    for (const [text, face] of [
+      ["ტრეფიკინგი, 14 წლის ნინო „სამუშაოზე“ — 112.", "georgian-400"],
+      ["Թրաֆիքինգ, 14-ամյա Անին «աշխատանք» — 112։", "armenian-400"],
+    ] as const) {
+      const line = breakLines(wordsOf([{ text }], 10.5, measurer), 10_000, 10.5, measurer)[0]!;
+      const runs = runsOfLine(line, 0, 0, 10.5, [0, 0, 0], measurer);
+      expect(runs.map((run) => [run.faceId, run.pieces.join("")]), text).toEqual([[face, text]]);
+    }
+    // After a bold word, a regular mark stays in the word's script (the chain alone takes «։» from the
+    // Georgian font, which comes before the Armenian one).
+    const afterBold = wordsOf([{ text: "Անին", style: { bold: true } }, { text: "։ Ու" }], 10.5, measurer);
+    expect(afterBold[0]!.pieces.map((piece) => [piece.text, piece.faceId])).toEqual([
+      ["Անին", "armenian-700"],
+      ["։", "armenian-400"],
+    ]);
+    // What the script's font lacks still comes from the chain (a Latin word, and the space after it).
+    const mixed = breakLines(wordsOf([{ text: "ნინო IOM ორგანიზაცია" }], 10.5, measurer), 10_000, 10.5, measurer)[0]!;
+    expect(runsOfLine(mixed, 0, 0, 10.5, [0, 0, 0], measurer).map((run) => [run.faceId, run.pieces.join("")])).toEqual([
+      ["georgian-400", "ნინო "],
+      ["latin-400", "IOM "],
+      ["georgian-400", "ორგანიზაცია"],
+    ]);
   });
 
   it("breaks a word longer than the line instead of letting it overflow", () => {
