@@ -99,6 +99,8 @@ async function kitReadme(edition: OfflineEdition, origin: string | null): Promis
     t("readme.quiz"),
     ...(origin ? [t("readme.online", { address: `${origin}${localizedPath(edition.language, "/")}` })] : []),
     t("readme.check"),
+    // sha256sum is a Linux and macOS command: Windows has Get-FileHash instead.
+    t("readme.checkWindows"),
     ...(origin ? [t("readme.verify", { address: `${origin}${localizedPath(edition.language, "/verify")}` })] : []),
     t("readme.help", { number: helpLineNumber.display }),
   ];

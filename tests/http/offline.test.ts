@@ -72,7 +72,9 @@ describe("/<lng>/offline", () => {
       const version = (await (await get(`/${language}/offline/version.json`)).json()) as { version: string };
       expect(body).toContain(version.version);
     }
-  });
+    // The first visit has every PDF and kit of four languages typeset: on a busy machine that takes longer
+    // than the default 20 s, which offlinePage's own patience (a minute a language) allows for.
+  }, 240_000);
 
   it("is linked from the home page and from every page's footer", async () => {
     const home = await (await get("/hy/")).text();
@@ -236,6 +238,9 @@ describe("the classroom kit", () => {
     expect(readme).toContain(t.readme.open.slice(0, 40));
     expect(readme).toContain(version.version);
     expect(readme).toContain("sha256sum -c SHA256SUMS");
+    // And how to check a file on Windows, in the kit's language.
+    expect(readme).toContain(t.readme.checkWindows);
+    expect(readme).toContain("Get-FileHash");
     expect(readme).toContain("+995 32 2 91 34 61");
     expect(readme).toContain(`${baseUrl}/ka/verify`);
     expect(readme).toMatch(/ქართული \(ka\)/);
