@@ -1,10 +1,9 @@
 // The other library a team could pick: PDFKit, with the same fonts the engine uses converted to
 // TrueType once (as the engine does), typesetting the same student book text.
-import fontkit from "@pdf-lib/fontkit";
-import type { Font } from "@pdf-lib/fontkit";
 import PDFDocument from "pdfkit";
-import { fontFiles } from "../app/pdf/font-files";
-import { readFontFile } from "../app/pdf/fonts.server";
+import type { fontFiles } from "../app/pdf/font-files";
+import { createMeasurer, loadFonts } from "../app/pdf/fonts.server";
+import type { Measurer } from "../app/pdf/text-style";
 import type { Paragraph, StudentBookText, Style } from "./student-book";
 import { median, timeRepeated } from "./timing";
 
@@ -12,55 +11,28 @@ import { median, timeRepeated } from "./timing";
 // italic face (the engine slants the upright one; here they are simply upright).
 type FontName = keyof typeof fontFiles;
 
-/** The fallback chain of a style, in the engine's order: the first font with the character wins. */
-function chainOf({ bold, italic }: Style): FontName[] {
-  const weight = bold ? "700" : "400";
-  const i = italic ? "i" : "";
-  return [`latin-${weight}${i}`, `latinext-${weight}${i}`, `georgian-${weight}`, `armenian-${weight}`, `dejavu-${weight}${i}`] as FontName[];
-}
-
 export interface PdfkitFonts {
   /** TrueType bytes, registered in every document. */
   ttf: Map<FontName, Buffer>;
-  /** Which font a character of a style is set in: decided once per (style, code point). */
-  fontFor(codePoint: number, style: Style): FontName;
+  /** The engine's own choice of font for each character, so that both set the same runs. */
+  measurer: Measurer;
 }
 
-/** Reads (and converts) the font files once and parses them once for coverage (untimed, like the engine's start). */
+/** The engine's fonts, read and parsed once (untimed, like the engine's start). */
 export function loadPdfkitFonts(): PdfkitFonts {
-  const ttf = new Map<FontName, Buffer>();
-  const parsed = new Map<FontName, Font>();
-  for (const name of Object.keys(fontFiles) as FontName[]) {
-    const bytes = readFontFile(name);
-    ttf.set(name, bytes);
-    parsed.set(name, fontkit.create(bytes));
-  }
-  const choices = new Map<string, Map<number, FontName>>();
-  return {
-    ttf,
-    fontFor(codePoint, style) {
-      const styleKey = `${style.bold ? "b" : ""}${style.italic ? "i" : ""}`;
-      let ofStyle = choices.get(styleKey);
-      if (!ofStyle) {
-        ofStyle = new Map();
-        choices.set(styleKey, ofStyle);
-      }
-      let choice = ofStyle.get(codePoint);
-      if (choice === undefined) {
-        const chain = chainOf(style);
-        choice = chain.find((name) => parsed.get(name)!.hasGlyphForCodePoint(codePoint)) ?? chain.at(-1)!;
-        ofStyle.set(codePoint, choice);
-      }
-      return choice;
-    },
-  };
+  return { ttf: new Map([...loadFonts()].map(([id, font]) => [id as FontName, font.bytes])), measurer: createMeasurer() };
 }
 
-/** Splits text into maximal runs that one font covers (a space between Georgian words is a Latin run). */
+/**
+ * Splits text into maximal runs that one font covers, as the engine chooses fonts: a space, digit or
+ * punctuation mark in the font of the text before it (decision 014).
+ */
 export function runsByFont(text: string, style: Style, fonts: PdfkitFonts): { font: FontName; text: string }[] {
   const runs: { font: FontName; text: string }[] = [];
+  let previous: string | undefined;
   for (const character of text) {
-    const font = fonts.fontFor(character.codePointAt(0)!, style);
+    previous = fonts.measurer.faceBeside(character.codePointAt(0)!, style, previous);
+    const font = fonts.measurer.face(previous).fileId as FontName;
     const last = runs.at(-1);
     if (last && last.font === font) last.text += character;
     else runs.push({ font, text: character });

@@ -270,7 +270,7 @@ function firstImportCommentInEveryLanguage(): Migration {
       await sql`update revisions set comment = null where origin = 'file' and decided_by is null and comment = ${firstImportComment}`.execute(db);
     },
     async down(db: Kysely<unknown>) {
-      await sql`update revisions set comment = ${firstImportComment} where origin = 'file' and decided_by is null and status <> 'in_review' and decided_at is not null and comment is null`.execute(db);
+      await sql`update revisions set comment = ${firstImportComment} where origin = 'file' and decided_by is null and decided_at is not null and comment is null`.execute(db);
     },
   };
 }

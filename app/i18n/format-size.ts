@@ -1,7 +1,16 @@
 import type { Language } from "./languages";
 
+// Formatters are costly to build and immutable (app/i18n/format.ts): one per language and unit, made on first use.
+const fileSizeFormats = new Map<string, Intl.NumberFormat>();
+
 function fileSizeFormat(language: Language, megabytes: boolean): Intl.NumberFormat {
-  return new Intl.NumberFormat(language, { style: "unit", unit: megabytes ? "megabyte" : "kilobyte", unitDisplay: "short", maximumFractionDigits: megabytes ? 1 : 0 });
+  const key = `${language}:${megabytes ? "MB" : "kB"}`;
+  let format = fileSizeFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(language, { style: "unit", unit: megabytes ? "megabyte" : "kilobyte", unitDisplay: "short", maximumFractionDigits: megabytes ? 1 : 0 });
+    fileSizeFormats.set(key, format);
+  }
+  return format;
 }
 
 /** A file size as people read it, in the page's language: "232 KB", "1,4 MB". */

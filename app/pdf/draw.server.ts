@@ -99,17 +99,22 @@ interface SubsetEmbedder {
 const hexOfGlyphId: string[] = [];
 const hexDigits = (id: number) => (hexOfGlyphId[id] ??= id.toString(16).toUpperCase().padStart(4, "0"));
 
+/** An embedded font's subset embedder, checked once when the font is embedded. */
+function subsetEmbedderOf(font: PDFFont): SubsetEmbedder {
+  const embedder = (font as unknown as { embedder: Partial<SubsetEmbedder> }).embedder;
+  if (!embedder.subset || !embedder.glyphIdMap || !embedder.glyphs || !embedder.glyphCache || !embedder.font) {
+    throw new Error("pdf-lib's subset font embedder has changed: encodeGlyphs needs pdf-lib 1.17.1");
+  }
+  return embedder as SubsetEmbedder;
+}
+
 /**
  * A piece of text as the hex digits of its subset glyph ids: what pdf-lib's PDFFont.encodeText gives
  * between "<" and ">", with the same bookkeeping in its embedder (each glyph included in the subset
  * once), without building a PDFHexString and its string per piece. A Georgian book has about ten
  * thousand distinct words: this took a sixth of its drawing.
  */
-function encodeGlyphs(font: PDFFont, text: string): string {
-  const embedder = (font as unknown as { embedder: Partial<SubsetEmbedder> }).embedder;
-  if (!embedder.subset || !embedder.glyphIdMap || !embedder.glyphs || !embedder.glyphCache || !embedder.font) {
-    throw new Error("pdf-lib's subset font embedder has changed: encodeGlyphs needs pdf-lib 1.17.1");
-  }
+function encodeGlyphs(embedder: SubsetEmbedder, text: string): string {
   let hex = "";
   for (const glyph of embedder.font.layout(text).glyphs) {
     let id = embedder.glyphIdMap.get(glyph.id);
@@ -137,27 +142,19 @@ export async function drawDocument(layout: LaidOutDocument, metadata: DocumentMe
     },
   } as unknown as Parameters<PDFDocument["registerFontkit"]>[0]);
 
-  const embedded = new Map<string, PDFFont>();
-  const encodedPieces = new Map<string, Map<string, string>>();
-  const fontFor = async (fileId: string) => {
-    let font = embedded.get(fileId);
-    if (!font) {
-      const loaded = fonts.get(fileId)!;
-      font = await document.embedFont(loaded.bytes, { subset: true, customName: `${subsetTag(fileId)}+${loaded.font.postscriptName}` });
-      embedded.set(fileId, font);
-    }
-    return font;
+  // Each font file the document uses: embedded once, with the hex of each distinct piece it has drawn.
+  const embedded = new Map<string, { font: PDFFont; embedder: SubsetEmbedder; pieces: Map<string, string> }>();
+  const embed = async (fileId: string) => {
+    const loaded = fonts.get(fileId)!;
+    const font = await document.embedFont(loaded.bytes, { subset: true, customName: `${subsetTag(fileId)}+${loaded.font.postscriptName}` });
+    embedded.set(fileId, { font, embedder: subsetEmbedderOf(font), pieces: new Map() });
   };
-  const encode = (font: PDFFont, fileId: string, text: string) => {
-    let ofFont = encodedPieces.get(fileId);
-    if (!ofFont) {
-      ofFont = new Map();
-      encodedPieces.set(fileId, ofFont);
-    }
-    let hex = ofFont.get(text);
+  const encodeIn = (fileId: string, text: string) => {
+    const { embedder, pieces } = embedded.get(fileId)!;
+    let hex = pieces.get(text);
     if (hex === undefined) {
-      hex = encodeGlyphs(font, text);
-      ofFont.set(text, hex);
+      hex = encodeGlyphs(embedder, text);
+      pieces.set(text, hex);
     }
     return hex;
   };
@@ -171,12 +168,11 @@ export async function drawDocument(layout: LaidOutDocument, metadata: DocumentMe
   // a book has tens of thousands of runs.
   const usedFiles = new Set<string>();
   for (const laidOutPage of layout.pages) for (const run of [...laidOutPage.marks, ...laidOutPage.runs]) usedFiles.add(measurer.face(run.faceId).fileId);
-  for (const fileId of [...usedFiles].sort()) await fontFor(fileId);
+  for (const fileId of [...usedFiles].sort()) await embed(fileId);
 
   // The draft mark's translucency: one graphics state for the document, named on the pages that use it.
   let markState: PDFRef | null = null;
   const tagging = new Tagging(context, layout.structure);
-  const encodeIn = (fileId: string, text: string) => encode(embedded.get(fileId)!, fileId, text);
 
   // A copy's pages print the first copy's page from one form XObject each (its content and its furniture,
   // all but the pack position): untagged (the copy is for the printer, an artifact), fonts named in its
@@ -194,7 +190,7 @@ export async function drawDocument(layout: LaidOutDocument, metadata: DocumentMe
       fontName: (fileId) => resourceName(fonts, fileId),
     };
     const operators = [...graphicsOperators(original.graphics, target), ...textOperators(original.runs.filter((run) => !run.packPosition), target)];
-    const fontDictionary = Object.fromEntries([...fonts].map(([fileId, name]) => [name.slice(1), embedded.get(fileId)!.ref]));
+    const fontDictionary = Object.fromEntries([...fonts].map(([fileId, name]) => [name.slice(1), embedded.get(fileId)!.font.ref]));
     form = context.register(
       context.flateStream(Buffer.from(operators.join("\n"), "latin1"), {
         Type: "XObject",
@@ -220,7 +216,7 @@ export async function drawDocument(layout: LaidOutDocument, metadata: DocumentMe
       fontName: (fileId) => {
         const known = fonts.size;
         const name = resourceName(fonts, fileId);
-        if (fonts.size > known) page.node.setFontDictionary(PDFName.of(name.slice(1)), embedded.get(fileId)!.ref);
+        if (fonts.size > known) page.node.setFontDictionary(PDFName.of(name.slice(1)), embedded.get(fileId)!.font.ref);
         return name;
       },
       open: (element) => marks.open(element),

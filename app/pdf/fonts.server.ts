@@ -103,7 +103,7 @@ function isScriptless(codePoint: number): boolean {
 }
 
 /** A font file's TrueType bytes (a WOFF file converted). */
-export function readFontFile(id: FontFileId): Buffer {
+function readFontFile(id: FontFileId): Buffer {
   const file = readFileSync(require.resolve(fontFiles[id]));
   return fontFiles[id].endsWith(".woff") ? woffToSfnt(file) : file;
 }
@@ -128,8 +128,8 @@ export function createMeasurer(): Measurer {
   const advances = new Map<string, Map<string, number>>();
   const faceChoices = [new Map<number, string>(), new Map<number, string>(), new Map<number, string>(), new Map<number, string>()];
   const hasGlyph = (fileId: string, codePoint: number) => fonts.get(fileId)!.font.hasGlyphForCodePoint(codePoint);
-  // By style index (bold ×2 + italic), as faceChoices: a neighbour's face → the face of its family in that style.
-  const sameFamily = [new Map<string, string | null>(), new Map<string, string | null>(), new Map<string, string | null>(), new Map<string, string | null>()];
+  // Every style's chain lists the same families in the same order: a face's place in its chain is its family.
+  const placeInChain = new Map(Object.values(chains).flatMap((faces) => faces.map((face, place) => [face.id, place] as const)));
 
   const faceFor = (codePoint: number, style: TextStyle): string => {
     const choices = faceChoices[(style.bold ? 2 : 0) + (style.italic ? 1 : 0)]!;
@@ -146,18 +146,13 @@ export function createMeasurer(): Measurer {
     face: (faceId) => faces.get(faceId)!,
     faceFor,
     faceBeside(codePoint, style, neighbour) {
-      if (neighbour === undefined || !isScriptless(codePoint)) return faceFor(codePoint, style);
-      // The neighbour's font in this character's style: after a bold Armenian word, a regular «։» is
-      // still Armenian (the chain alone would take it from the Georgian font, which comes first).
-      const styleIndex = (style.bold ? 2 : 0) + (style.italic ? 1 : 0);
-      const byNeighbour = sameFamily[styleIndex]!;
-      let face = byNeighbour.get(neighbour);
-      if (face === undefined) {
-        const family = faces.get(neighbour)!.fileId.split("-")[0]!;
-        face = chainFor(style).find((candidate) => candidate.fileId.split("-")[0] === family)?.id ?? null;
-        byNeighbour.set(neighbour, face);
+      if (neighbour !== undefined && isScriptless(codePoint)) {
+        // The neighbour's family in this character's style: after a bold Armenian word, a regular «։» is
+        // still Armenian (the chain alone would take it from the Georgian font, which comes first).
+        const beside = chainFor(style)[placeInChain.get(neighbour)!]!;
+        if (hasGlyph(beside.fileId, codePoint)) return beside.id;
       }
-      return face !== null && hasGlyph(faces.get(face)!.fileId, codePoint) ? face : faceFor(codePoint, style);
+      return faceFor(codePoint, style);
     },
     covers(codePoint, style) {
       return chainFor(style).some((face) => hasGlyph(face.fileId, codePoint));

@@ -16,8 +16,6 @@ export interface Word {
   width: number;
   /** The style of its last character: the space after the word is set in it. */
   trailingStyle: TextStyle;
-  /** The face of its last character: the space after it is set in that face when it has one (faceBeside). */
-  trailingFace: string;
 }
 
 interface TextLine {
@@ -105,7 +103,7 @@ function splitIntoWords(inlines: readonly Inline[], size: number, measurer: Meas
   const finishWord = () => {
     if (pieces.length === 0) return;
     const measured = pieces.map((piece) => ({ ...piece, width: measurer.advance(piece.text, piece.faceId) * size }));
-    words.push({ pieces: measured, width: measured.reduce((sum, piece) => sum + piece.width, 0), trailingStyle, trailingFace: measured.at(-1)!.faceId });
+    words.push({ pieces: measured, width: measured.reduce((sum, piece) => sum + piece.width, 0), trailingStyle });
     pieces = [];
   };
   for (const inline of inlines) {
@@ -147,7 +145,7 @@ function splitOverlongWord(word: Word, maxWidth: number, size: number, measurer:
     for (const { segment } of graphemes.segment(piece.text)) {
       const width = measurer.advance(segment, piece.faceId) * size;
       if (currentWidth + width > maxWidth && current.length > 0) {
-        parts.push({ pieces: current, width: currentWidth, trailingStyle: word.trailingStyle, trailingFace: current.at(-1)!.faceId });
+        parts.push({ pieces: current, width: currentWidth, trailingStyle: word.trailingStyle });
         current = [];
         currentWidth = 0;
       }
@@ -159,13 +157,13 @@ function splitOverlongWord(word: Word, maxWidth: number, size: number, measurer:
       currentWidth = current.reduce((sum, part) => sum + part.width, 0);
     }
   }
-  if (current.length > 0) parts.push({ pieces: current, width: currentWidth, trailingStyle: word.trailingStyle, trailingFace: word.trailingFace });
+  if (current.length > 0) parts.push({ pieces: current, width: currentWidth, trailingStyle: word.trailingStyle });
   return parts;
 }
 
-/** The face of the space after `word`: its own last face when that has a space (see faceBeside). */
+/** The face of the space after `word`: the face of its last piece when that has a space (see faceBeside). */
 function spaceFaceAfter(word: Word, measurer: Measurer): string {
-  return measurer.faceBeside(32, word.trailingStyle, word.trailingFace);
+  return measurer.faceBeside(32, word.trailingStyle, word.pieces.at(-1)!.faceId);
 }
 
 function spaceWidth(word: Word, size: number, measurer: Measurer): number {

@@ -93,6 +93,9 @@ export default function Revision() {
   const result = useActionData<typeof action>();
   const { t } = useTranslation("review");
   const date = new Intl.DateTimeFormat(language, { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Tbilisi" });
+  const created = date.format(new Date(revision.createdAt));
+  const decidedAt = revision.decidedAt ? date.format(new Date(revision.decidedAt)) : null;
+  const status = t(`statuses.${revision.status}`);
   const base = localizedPath(language, `/review/${revision.id}`);
   const historyPath = localizedPath(language, `/review/history/${revision.slug}/${revision.language}`);
   const blocked = revision.problems.length > 0;
@@ -109,16 +112,10 @@ export default function Revision() {
       </p>
       <p>
         {revision.author === null
-          ? t("revision.importedMeta", { date: date.format(new Date(revision.createdAt)), status: t(`statuses.${revision.status}`) })
-          : t("revision.meta", { author: revision.author, date: date.format(new Date(revision.createdAt)), status: t(`statuses.${revision.status}`) })}
+          ? t("revision.importedMeta", { date: created, status })
+          : t("revision.meta", { author: revision.author, date: created, status })}
       </p>
-      {revision.decidedAt ? (
-        <p>
-          {revision.decidedBy === null
-            ? t("revision.decidedOnImport", { date: date.format(new Date(revision.decidedAt)) })
-            : t("revision.decided", { by: revision.decidedBy, date: date.format(new Date(revision.decidedAt)) })}
-        </p>
-      ) : null}
+      {decidedAt ? <p>{revision.decidedBy === null ? t("revision.decidedOnImport", { date: decidedAt }) : t("revision.decided", { by: revision.decidedBy, date: decidedAt })}</p> : null}
       <p className="revision-links">
         <a href={historyPath}>{t("revision.historyLink", { language: languageNames[revision.language] })}</a>
       </p>

@@ -35,6 +35,12 @@ export default function LessonLanguageHistory() {
   const { language, user, history } = useLoaderData<typeof loader>();
   const { t } = useTranslation("review");
   const date = new Intl.DateTimeFormat(language, { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Tbilisi" });
+  // Who decided and when (the first import decides itself), or why nothing was decided.
+  const decision = (entry: (typeof history.entries)[number]) => {
+    if (!entry.decidedAt) return t(entry.status === "superseded" ? "history.supersededUndecided" : "history.undecided");
+    const when = date.format(new Date(entry.decidedAt));
+    return entry.decidedBy === null ? t("revision.decidedOnImport", { date: when }) : t("history.decidedBy", { by: entry.decidedBy, date: when });
+  };
   return (
     <>
       <StaffNav user={user} language={language} />
@@ -63,13 +69,7 @@ export default function LessonLanguageHistory() {
                 </div>
                 <div>
                   <dt>{t("history.decision")}</dt>
-                  <dd>
-                    {entry.decidedAt
-                      ? entry.decidedBy === null
-                        ? t("revision.decidedOnImport", { date: date.format(new Date(entry.decidedAt)) })
-                        : t("history.decidedBy", { by: entry.decidedBy, date: date.format(new Date(entry.decidedAt)) })
-                      : t(entry.status === "superseded" ? "history.supersededUndecided" : "history.undecided")}
-                  </dd>
+                  <dd>{decision(entry)}</dd>
                 </div>
                 <div>
                   <dt>{t("history.size")}</dt>

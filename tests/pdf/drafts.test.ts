@@ -78,8 +78,8 @@ describe("a revision's preview PDFs", () => {
           else taggedText += item.str;
         }
       }
-      // Compared without spaces: pdf.js splits text items where the font changes (a Latin space between
-      // Georgian words, an "ə" from another face).
+      // Compared without spaces: pdf.js splits text items where the font changes (a Latin word in
+      // Georgian text, an "ə" from Latin Extended).
       const squeezed = (text: string) => text.replace(/\s+/g, "");
       expect(squeezed(artifactText)).toContain(squeezed(draft));
       expect(squeezed(taggedText)).not.toContain(squeezed(draft));
