@@ -20,8 +20,9 @@ export function isDatabaseUnreachable(error: unknown, depth = 0): boolean {
   if (/^08[0-9A-Z]{3}$/.test(text) || ["57P01", "57P02", "57P03", "53300"].includes(text)) return true;
   // SQLite: locked by another process beyond busy_timeout, or the file cannot be opened or read.
   if (/^SQLITE_(BUSY|CANTOPEN|IOERR)/.test(text)) return true;
-  // pg's own errors for a connection that dropped or never came carry no code.
-  if (/^(Connection terminated|timeout exceeded when trying to connect)/.test(String(message))) return true;
+  // pg's own errors for a connection that dropped or never came carry no code; the last is what a
+  // transaction's next statement (or its rollback) gets once its connection dropped between statements.
+  if (/^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error)/.test(String(message))) return true;
   if (Array.isArray(errors) && errors.some((inner) => isDatabaseUnreachable(inner, depth + 1))) return true;
   return isDatabaseUnreachable(cause, depth + 1);
 }

@@ -138,8 +138,15 @@ function openPostgres(connectionString: string): Kysely<Database> {
   // An idle pooled connection that the server drops is reported as an "error" event on the pool;
   // unlistened, that event would end the process. The pool replaces the connection by itself.
   pool.on("error", (error) => console.error(`PostgreSQL: idle connection lost: ${error.message}`));
+  // The pool listens only while a connection lies idle in it. A connection lost while in use (a query
+  // running, a transaction between statements) is reported on its client too, and that event, unlistened,
+  // ended the server. Nothing is lost by ignoring it: the running query, or the next one on that client,
+  // fails with the same error, which its request answers with 503; the pool then drops the client.
+  pool.on("connect", (client) => client.on("error", ignoreErrorAlsoGivenToTheQuery));
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
+
+function ignoreErrorAlsoGivenToTheQuery(): void {}
 
 class ImmediateTransactionSqliteDriver extends SqliteDriver {
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {

@@ -1,5 +1,4 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer, connect, type Server, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { createHash } from "node:crypto";
 import path from "node:path";
@@ -8,6 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createDatabase, migrateToLatest } from "~/db/database.server";
 import { helpLine } from "~/layout/navigation";
 import { openTestDatabase } from "../db/databases";
+import { relay } from "../support/relay";
 import { freePort, root, startServer, type ServerProcess } from "../support/server-process";
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -125,34 +125,6 @@ describe("a PDF issued while the database cannot be written", () => {
     expect(verdict).toContain('data-verdict="current"');
   }, 60_000);
 });
-
-/** A TCP relay in front of the real PostgreSQL: starting and stopping it is the database coming and going. */
-function relay(port: number, target: { host: string; port: number }) {
-  let server: Server | null = null;
-  const sockets = new Set<Socket>();
-  return {
-    async start() {
-      server = createServer((incoming) => {
-        const outgoing = connect(target.port, target.host);
-        for (const socket of [incoming, outgoing]) {
-          sockets.add(socket);
-          socket.on("close", () => sockets.delete(socket));
-          socket.on("error", () => {
-            incoming.destroy();
-            outgoing.destroy();
-          });
-        }
-        incoming.pipe(outgoing).pipe(incoming);
-      });
-      await new Promise<void>((resolve) => server!.listen(port, "127.0.0.1", resolve));
-    },
-    async stop() {
-      for (const socket of sockets) socket.destroy();
-      await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-      server = null;
-    },
-  };
-}
 
 const postgresUrl = process.env.TEST_DATABASE_URL?.trim() || undefined;
 
