@@ -1,16 +1,13 @@
+import { madeOncePer } from "./format";
 import type { Language } from "./languages";
 
-// Formatters are costly to build and immutable (app/i18n/format.ts): one per language and unit, made on first use.
-const fileSizeFormats = new Map<string, Intl.NumberFormat>();
+const fileSizeFormatOf = (unit: "kilobyte" | "megabyte") =>
+  madeOncePer((language: Language) => new Intl.NumberFormat(language, { style: "unit", unit, unitDisplay: "short", maximumFractionDigits: unit === "megabyte" ? 1 : 0 }));
+const kilobyteFormat = fileSizeFormatOf("kilobyte");
+const megabyteFormat = fileSizeFormatOf("megabyte");
 
 function fileSizeFormat(language: Language, megabytes: boolean): Intl.NumberFormat {
-  const key = `${language}:${megabytes ? "MB" : "kB"}`;
-  let format = fileSizeFormats.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(language, { style: "unit", unit: megabytes ? "megabyte" : "kilobyte", unitDisplay: "short", maximumFractionDigits: megabytes ? 1 : 0 });
-    fileSizeFormats.set(key, format);
-  }
-  return format;
+  return (megabytes ? megabyteFormat : kilobyteFormat)(language);
 }
 
 /** A file size as people read it, in the page's language: "232 KB", "1,4 MB". */

@@ -1,26 +1,31 @@
 // Numbers, lists and days in the page's language, through Intl.
 import type { Language } from "./languages";
 
-// Formatters are costly to build and immutable: one per language, made on first use.
-const numberFormats = new Map<Language, Intl.NumberFormat>();
-const listFormats = new Map<Language, Intl.ListFormat>();
-
-export function formatNumber(value: number, language: Language): string {
-  let format = numberFormats.get(language);
-  if (!format) {
-    format = new Intl.NumberFormat(language);
-    numberFormats.set(language, format);
-  }
-  return format.format(value);
+/** Formatters are costly to build and immutable: each is made once per key (a language), on first use. */
+export function madeOncePer<Key, Value>(make: (key: Key) => Value): (key: Key) => Value {
+  const made = new Map<Key, Value>();
+  return (key) => {
+    let value = made.get(key);
+    if (value === undefined) {
+      value = make(key);
+      made.set(key, value);
+    }
+    return value;
+  };
 }
 
-function listFormat(language: Language): Intl.ListFormat {
-  let format = listFormats.get(language);
-  if (!format) {
-    format = new Intl.ListFormat(language, { type: "conjunction" });
-    listFormats.set(language, format);
-  }
-  return format;
+const numberFormat = madeOncePer((language: Language) => new Intl.NumberFormat(language));
+const listFormat = madeOncePer((language: Language) => new Intl.ListFormat(language, { type: "conjunction" }));
+// What the review pages show of a moment: date and minute, in Georgia's time whatever the reader's clock says.
+const reviewMomentFormat = madeOncePer((language: Language) => new Intl.DateTimeFormat(language, { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Tbilisi" }));
+
+export function formatNumber(value: number, language: Language): string {
+  return numberFormat(language).format(value);
+}
+
+/** A stored moment (ISO 8601) as the review pages write it: "30 Nov 2026, 14:05" in Tbilisi, in the page's language. */
+export function formatReviewMoment(moment: string, language: Language): string {
+  return reviewMomentFormat(language).format(new Date(moment));
 }
 
 /** Grades 8, 9, 10, 11 → "8–11"; 8, 10 → "8 and 10" in the page's language. */

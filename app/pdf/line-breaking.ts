@@ -113,21 +113,16 @@ function splitIntoWords(inlines: readonly Inline[], size: number, measurer: Meas
         finishWord();
         continue;
       }
-      if (character === "\u00a0") {
-        // Drawn as an ordinary space (fonts without a no-break space glyph; extracted text stays plain).
-        const spaceFace = measurer.faceBeside(32, style, previousFace);
-        previousFace = spaceFace;
-        const last = pieces.at(-1);
-        if (last && last.faceId === spaceFace) last.text += " ";
-        else pieces.push({ faceId: spaceFace, text: " " });
-        continue;
-      }
-      const faceId = measurer.faceBeside(character.codePointAt(0)!, style, previousFace);
+      // A no-break space is drawn as an ordinary space (fonts without a no-break space glyph; extracted
+      // text stays plain), and leaves the style of the space after the word to the word's last letter.
+      const noBreakSpace = character === "\u00a0";
+      const drawn = noBreakSpace ? " " : character;
+      const faceId = measurer.faceBeside(drawn.codePointAt(0)!, style, previousFace);
       previousFace = faceId;
       const last = pieces.at(-1);
-      if (last && last.faceId === faceId) last.text += character;
-      else pieces.push({ faceId, text: character });
-      trailingStyle = style;
+      if (last && last.faceId === faceId) last.text += drawn;
+      else pieces.push({ faceId, text: drawn });
+      if (!noBreakSpace) trailingStyle = style;
     }
   }
   finishWord();

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { ReviewChangeSize } from "~/components/ReviewDiff";
 import { StaffNav } from "~/components/StaffNav";
 import { badRequest } from "~/http/responses.server";
+import { formatReviewMoment } from "~/i18n/format";
 import { translator } from "~/i18n/i18n.server";
 import { languageNames, languages } from "~/i18n/languages";
 import { queueOf } from "~/review/review.server";
@@ -37,7 +38,6 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export default function ReviewQueue() {
   const { language, user, entries, filters, title } = useLoaderData<typeof loader>();
   const { t } = useTranslation("review");
-  const date = new Intl.DateTimeFormat(language, { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Tbilisi" });
   return (
     <>
       <StaffNav user={user} language={language} />
@@ -97,7 +97,7 @@ export default function ReviewQueue() {
                 </td>
                 <td data-label={t("queue.size")}>{entry.replaces === null ? t("queue.newText", { count: entry.size.added }) : <ReviewChangeSize size={entry.size} />}</td>
                 <td data-label={t("queue.author")}>{entry.author ?? t("history.fromFile")}</td>
-                <td data-label={t(filters.status === "in_review" ? "queue.age" : "queue.submitted")}>{date.format(new Date(entry.createdAt))}</td>
+                <td data-label={t(filters.status === "in_review" ? "queue.age" : "queue.submitted")}>{formatReviewMoment(entry.createdAt, language)}</td>
                 <td data-label={t("queue.status")}>{t(`statuses.${entry.status}`)}</td>
               </tr>
             ))}

@@ -5,6 +5,7 @@ import { requirePermission } from "~/auth/access.server";
 import { ReviewChangeSize, ReviewDiff } from "~/components/ReviewDiff";
 import { StaffNav } from "~/components/StaffNav";
 import { notFound, requireSlug } from "~/http/responses.server";
+import { formatReviewMoment } from "~/i18n/format";
 import { translator } from "~/i18n/i18n.server";
 import { isLanguage, languageNames } from "~/i18n/languages";
 import { historyOf } from "~/review/review.server";
@@ -34,11 +35,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export default function LessonLanguageHistory() {
   const { language, user, history } = useLoaderData<typeof loader>();
   const { t } = useTranslation("review");
-  const date = new Intl.DateTimeFormat(language, { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Tbilisi" });
   // Who decided and when (the first import decides itself), or why nothing was decided.
   const decision = (entry: (typeof history.entries)[number]) => {
     if (!entry.decidedAt) return t(entry.status === "superseded" ? "history.supersededUndecided" : "history.undecided");
-    const when = date.format(new Date(entry.decidedAt));
+    const when = formatReviewMoment(entry.decidedAt, language);
     return entry.decidedBy === null ? t("revision.decidedOnImport", { date: when }) : t("history.decidedBy", { by: entry.decidedBy, date: when });
   };
   return (
@@ -64,7 +64,7 @@ export default function LessonLanguageHistory() {
                 <div>
                   <dt>{t("history.author")}</dt>
                   <dd>
-                    {[entry.author, date.format(new Date(entry.createdAt)), entry.origin === "file" ? t("history.fromFile") : null].filter(Boolean).join(" · ")}
+                    {[entry.author, formatReviewMoment(entry.createdAt, language), entry.origin === "file" ? t("history.fromFile") : null].filter(Boolean).join(" · ")}
                   </dd>
                 </div>
                 <div>

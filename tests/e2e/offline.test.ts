@@ -3,7 +3,7 @@
 // reload it; an unopened page offline; save a language and read every lesson offline; the time to save
 // over a slow line; a content change reaching an online reader; the classroom kit from file://.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Page } from "playwright-core";
@@ -13,12 +13,12 @@ import { createDatabase } from "~/db/database.server";
 import { decideRevision } from "~/review/decisions.server";
 import { submitEditorRevision } from "~/review/editor.server";
 import { publishedText } from "../support/published";
-import { root, startServer, type ServerProcess } from "../support/server-process";
+import { localeTexts } from "../support/locales";
+import { startServer, type ServerProcess } from "../support/server-process";
 import { launchBrowser, outputDirectory, watchForErrors } from "./browser";
 import { controlNetwork } from "./network";
 
 const slugs = ["what-is-trafficking", "forms-of-exploitation", "how-traffickers-recruit", "safe-migration", "safe-online", "myths-and-facts", "rights-and-help", "awareness-campaign"];
-const locale = (language: string, namespace: string) => JSON.parse(readFileSync(path.join(root, "locales", language, `${namespace}.json`), "utf8"));
 const measurements: Record<string, unknown> = {};
 
 type Browser = Awaited<ReturnType<typeof launchBrowser>>;
@@ -43,7 +43,8 @@ async function phone() {
 }
 
 /** Requests the server has logged so far (each one, as it was answered). */
-const requestsSoFar = () => server.events().filter((event) => event.event === "request").length;
+const requestEvents = () => server.events().filter((event) => event.event === "request");
+const requestsSoFar = () => requestEvents().length;
 /**
  * The requests logged after the first `count` that the page or its worker made, as "GET /path 200", so that
  * a failure says which one reached the server. Left out: Chromium's own check of /sw.js about a second after
@@ -52,9 +53,7 @@ const requestsSoFar = () => server.events().filter((event) => event.event === "r
  * "gone" (a device really offline makes none). It came after the last check of the count in one CI run.
  */
 const requestsAfter = (count: number) =>
-  server
-    .events()
-    .filter((event) => event.event === "request")
+  requestEvents()
     .slice(count)
     .map((event) => `${String(event.method)} ${String(event.path)} ${String(event.status)}`)
     .filter((request) => !request.startsWith("GET /sw.js "));
@@ -110,7 +109,7 @@ describe("reading offline", () => {
 
     // An unopened page: the short page in the reader's language, with the help line and 112.
     await page.goto(`${server.url}/en/lessons/myths-and-facts`, { waitUntil: "load" });
-    const t = locale("en", "offline");
+    const t = localeTexts("en", "offline");
     expect(await page.locator("h1").innerText()).toBe(t.notSaved.title);
     const text = (await page.locator("body").innerText()).replaceAll("\u00a0", " ");
     expect(text).toContain("+995 32 2 91 34 61");
@@ -136,7 +135,7 @@ describe("reading offline", () => {
     for (const language of ["ka", "hy", "az"]) {
       await page.goto(`${server.url}/${language}/lessons/rights-and-help/teacher`, { waitUntil: "load" });
       expect(await page.locator("html").getAttribute("lang"), language).toBe(language);
-      expect(await page.locator("h1").innerText(), language).toBe(locale(language, "offline").notSaved.title);
+      expect(await page.locator("h1").innerText(), language).toBe(localeTexts(language, "offline").notSaved.title);
       expect((await page.locator(".help-line").first().innerText()).replaceAll("\u00a0", " "), language).toContain("+995 32 2 91 34 61");
     }
     // "/" offline leads to the home page kept from reading.
@@ -175,7 +174,7 @@ describe("saving a language", () => {
 
   it("shows the sizes first, then the progress, then 'saved' with the version and its date; every lesson reads offline", async () => {
     await page.goto(`${server.url}/ka/offline`, { waitUntil: "load" });
-    const t = locale("ka", "offline");
+    const t = localeTexts("ka", "offline");
     const button = page.locator('[data-offline-save="pages"]');
     await expect.poll(() => button.isVisible()).toBe(true);
     expect(await button.innerText()).toMatch(/\d/);
@@ -305,11 +304,11 @@ describe("the classroom kit", () => {
       const home = `file://${path.join(folder, "kit", "index.html")}`;
       await page.goto(home, { waitUntil: "load" });
       await looksRight(page);
-      const t = locale("az", "lessons");
+      const t = localeTexts("az", "lessons");
       expect(await page.locator("h1").innerText()).toBe(t.home.title);
       // Through the menu to the catalogue, then each lesson, its teacher page, and back.
       await page.locator(".site-menu summary").click();
-      await page.locator(".site-nav a", { hasText: locale("az", "common").nav.lessons }).click();
+      await page.locator(".site-nav a", { hasText: localeTexts("az", "common").nav.lessons }).click();
       await page.waitForURL(/lessons\/index\.html$/);
       const titles = await page.locator(".lesson-card h2 a").allInnerTexts();
       expect(titles).toHaveLength(8);

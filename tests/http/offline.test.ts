@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { languages } from "~/i18n/languages";
+import { localeTexts } from "../support/locales";
 import { environmentOutsideVitest, root } from "../support/server-process";
 
 const baseUrl = inject("baseUrl");
@@ -18,7 +19,6 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const get = (address: string, headers: Record<string, string> = {}) => fetch(baseUrl + address, { redirect: "manual", headers });
 const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
-const locale = (language: string, namespace: string) => JSON.parse(readFileSync(path.join(root, "locales", language, `${namespace}.json`), "utf8"));
 
 /** `npm run cli -- export …` as an operator runs it beside the test server: its database and public origin. */
 function exportKit(...args: string[]) {
@@ -56,7 +56,7 @@ describe("/<lng>/offline", () => {
   it("explains, shows the sizes first, offers to save and to delete, and the kit; public once the sizes are known", async () => {
     for (const language of languages) {
       const { response, body } = await offlinePage(language);
-      const t = locale(language, "offline");
+      const t = localeTexts(language, "offline");
       expect(response.status, language).toBe(200);
       expect(response.headers.get("cache-control")).toContain("public");
       expect(body).toContain(`<html lang="${language}"`);
@@ -95,7 +95,7 @@ describe("/<lng>/offline", () => {
       const response = await get(address, { "Accept-Language": "az" });
       expect(response.status, address).toBe(404);
       const body = await response.text();
-      expect(body, address).toContain(locale(address.startsWith("/ka") ? "ka" : "az", "common").notFound.title);
+      expect(body, address).toContain(localeTexts(address.startsWith("/ka") ? "ka" : "az", "common").notFound.title);
     }
   });
 });
@@ -232,9 +232,9 @@ describe("the classroom kit", () => {
 
   it("says in its README, in its language, what it is, its version and date, how to check it, and the help line", async () => {
     const readme = readFileSync(path.join(folder, "README.txt"), "utf8");
-    const t = locale(language, "offline");
+    const t = localeTexts(language, "offline");
     const version = (await (await get(`/${language}/offline/version.json`)).json()) as { version: string };
-    expect(readme).toContain(locale(language, "common").site.name);
+    expect(readme).toContain(localeTexts(language, "common").site.name);
     expect(readme).toContain(t.readme.open.slice(0, 40));
     expect(readme).toContain(version.version);
     expect(readme).toContain("sha256sum -c SHA256SUMS");

@@ -1,7 +1,6 @@
 // The reviewer's pages over HTTP, as the production server renders them: the queue by title and size of
 // change, the revision page with the diff before the decision (and still after approval), the history
 // of a lesson language and who may read it, the status matrix in words.
-import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createUser, type User } from "~/auth/users.server";
 import { timestampOf } from "~/db/schema";
@@ -9,6 +8,7 @@ import { createDatabase, type DatabaseHandle } from "~/db/database.server";
 import { contentHash } from "~/publication/import.server";
 import { submitEditorRevision } from "~/review/editor.server";
 import { titleOf } from "~/review/lesson-titles.server";
+import { localeTexts, wordsBeforeDate } from "../support/locales";
 import { publishedText } from "../support/published";
 
 const baseUrl = inject("baseUrl");
@@ -194,15 +194,15 @@ describe("the history of a lesson language", () => {
     expect(newest).toContain("editor@review-ui.test");
     // The first import: decided by no one, said in the reader's language (no English "system"), the whole text new.
     const oldest = html.slice(html.lastIndexOf('<li class="history-entry"'));
-    const armenian = JSON.parse(readFileSync(`locales/hy/review.json`, "utf8")) as { revision: Record<string, string>; history: Record<string, string> };
-    expect(visibleText(oldest)).toContain(armenian.revision.decidedOnImport!.split("{{date}}")[0]!.trim().replace(/,$/, ""));
+    const armenian = localeTexts("hy", "review") as { revision: Record<string, string>; history: Record<string, string> };
+    expect(visibleText(oldest)).toContain(wordsBeforeDate(armenian.revision.decidedOnImport!));
     expect(visibleText(oldest)).toContain(armenian.history.fromFile!);
     expect(visibleText(oldest)).not.toMatch(/system|First import/);
     // Its own page says the same: imported from the lesson file, approved automatically with the first import.
     const oldestId = Number(oldest.match(/data-revision-id="(\d+)"/)![1]);
     const page = visibleText(await (await request("armenianReviewer", `/hy/review/${oldestId}`)).text());
-    expect(page).toContain(armenian.revision.importedMeta!.split("{{date}}")[0]!.trim().replace(/,$/, ""));
-    expect(page).toContain(armenian.revision.decidedOnImport!.split("{{date}}")[0]!.trim().replace(/,$/, ""));
+    expect(page).toContain(wordsBeforeDate(armenian.revision.importedMeta!));
+    expect(page).toContain(wordsBeforeDate(armenian.revision.decidedOnImport!));
     expect(page).not.toMatch(/system|First import/);
   });
 });

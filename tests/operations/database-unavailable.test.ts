@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { createHash } from "node:crypto";
 import path from "node:path";
@@ -7,8 +7,9 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createDatabase, migrateToLatest } from "~/db/database.server";
 import { helpLine } from "~/layout/navigation";
 import { openTestDatabase } from "../db/databases";
+import { localeTexts } from "../support/locales";
 import { relay } from "../support/relay";
-import { freePort, root, startServer, type ServerProcess } from "../support/server-process";
+import { freePort, startServer, type ServerProcess } from "../support/server-process";
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterAll(async () => {
@@ -22,7 +23,7 @@ async function start(environment: Record<string, string>): Promise<ServerProcess
 }
 
 function unavailableStrings(language: string): { title: string; message: string } {
-  const { error } = JSON.parse(readFileSync(path.join(root, "locales", language, "common.json"), "utf8"));
+  const { error } = localeTexts(language, "common");
   return { title: error.unavailableTitle, message: error.unavailable };
 }
 

@@ -1,7 +1,5 @@
 // The PDF previews of a revision in review are drafts, and look it: "not approved" across every page in
 // the reviewer's language (seen in poppler's rendering, not only present in the file), and no colophon.
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { describe, expect, it } from "vitest";
 import { getCatalogue } from "~/publication/catalogue.server";
@@ -13,6 +11,7 @@ import { revisionPdfResponse } from "~/review/preview-pdf.server";
 import type { RevisionDetail } from "~/review/revision-detail.server";
 import { extractPdf, normalized } from "./extract";
 import { renderPages, reddishPixels } from "./raster";
+import { localeTexts } from "../support/locales";
 
 /** A revision in review as the preview route receives it: the fields the preview reads. */
 async function revisionOf(slug: string, language: Language, id: number): Promise<RevisionDetail> {
@@ -26,8 +25,7 @@ async function preview(kind: "plan" | "handout", revision: RevisionDetail, revie
   expect(response.headers.get("cache-control")).toBe("private, no-store");
   // Saved under a name in the reviewer's language: the lesson's title, the document, the revision.
   const labels = await documentLabels(reviewerLanguage);
-  const reviewTexts = JSON.parse(readFileSync(path.resolve(import.meta.dirname, `../../locales/${reviewerLanguage}/review.json`), "utf8")) as { revision: { title: string } };
-  const revisionName = reviewTexts.revision.title.replace("{{id}}", String(revision.id));
+  const revisionName = (localeTexts(reviewerLanguage, "review").revision.title as string).replace("{{id}}", String(revision.id));
   const fileName = `${revision.document!.title} — ${kind === "plan" ? labels.lessonPlan : labels.handout} — ${revisionName}.pdf`;
   expect(decodeURIComponent(response.headers.get("content-disposition")!.split("filename*=UTF-8''")[1]!)).toBe(fileName);
   return new Uint8Array(await response.arrayBuffer());
